@@ -1,0 +1,350 @@
+"""Article anatomy: raw text -> title, paragraphs with roles, byline, outlet, body sentences.
+
+Every part keeps `start`/`end` offsets into the exact text the user gave
+(`text[start:end] == part.text`), with no normalisation: highlighting, tests and
+the JSON report all rest on that.
+
+The rules are meant for any news story pasted as plain text, not for one site:
+
+* Paragraphs are blocks separated by blank lines; inside a block, each line is
+  its own paragraph unless the block looks like hard-wrapped prose.
+* A paragraph is *boilerplate* or a *related link* when a row of
+  `lexicons/boilerplate.csv` matches it, or when it has no word of two letters
+  (a stray "*" or "X").
+* A *heading-like* paragraph is short and does not end like a sentence.
+  The first one before any body text is the title; one that sits between body
+  paragraphs is a subhead; one after the last body paragraph is boilerplate
+  (an outlet signature, a tag line).
+* Everything else is body, split into sentences by `split_sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from kit.lexicons import read_csv
+
+ROLES = ("title", "body", "subhead", "related_link", "boilerplate")
+
+# Words: letters/digits joined by an apostrophe, hyphen or inner period
+# ("Putin's", "war-torn", "U.S", "3.5").
+WORD_RE = re.compile(r"[^\W_]+(?:[’'.\-‐‑][^\W_]+)*")
+
+_HEADING_MAX_WORDS = 16
+_HEADING_MAX_CHARS = 130
+_SENTENCE_END_CHARS = ".:;,"  # a heading never ends with these
+_OPEN_QUOTES = "\"'“‘«(["
+_CLOSE_QUOTES = "\"'”’»)]"
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets.
+_BOUNDARY_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the raw text: `text == raw[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    """A paragraph with its role and the rule that gave it that role."""
+
+    index: int
+    role: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    """A body sentence; `paragraph` is its paragraph's index in `Article.paragraphs`."""
+
+    paragraph: int
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_rules() -> tuple[tuple[re.Pattern, str, str, str], ...]:
+    return tuple(
+        (re.compile(r["pattern"]), r["role"], r["field"], r["explanation"])
+        for r in read_csv("boilerplate.csv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return {r["abbreviation"]: r["kind"] for r in read_csv("abbreviations.csv")}
+
+
+@lru_cache(maxsize=1)
+def _sentence_openers() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_csv("sentence_openers.csv"))
+
+
+def words_in(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Word tokens of `text[start:end]`, with offsets into `text`."""
+    end = len(text) if end is None else end
+    return [Span(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
+
+
+def _ends_like_sentence(s: str) -> bool:
+    s = s.rstrip().rstrip(_CLOSE_QUOTES)
+    return bool(s) and s[-1] in ".!?…"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, without the newline or trailing whitespace."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.rstrip()
+        lead = len(raw) - len(raw.lstrip())
+        if stripped:
+            out.append((pos + lead, pos + len(stripped)))
+        else:
+            out.append((pos, pos))  # blank line marker
+        pos += len(raw) + 1
+    return out
+
+
+def _is_wrapped_prose(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A block whose lines are one hard-wrapped paragraph (e-mail or plain-text style)."""
+    if len(lines) < 2:
+        return False
+    pieces = [text[s:e] for s, e in lines]
+    if any(len(p) > 100 for p in pieces):
+        return False
+    if any(len(p) < 30 for p in pieces[:-1]):
+        return False
+    mid_sentence = sum(not _ends_like_sentence(p) for p in pieces[:-1])
+    return mid_sentence * 2 >= len(pieces) - 1
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blank-line blocks, split per line unless hard-wrapped."""
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for s, e in _lines(text):
+        if s == e:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append((s, e))
+    out: list[tuple[int, int]] = []
+    for block in blocks:
+        if not block:
+            continue
+        if _is_wrapped_prose(text, block):
+            out.append((block[0][0], block[-1][1]))
+        else:
+            out.extend(block)
+    return out
+
+
+def _is_heading_like(s: str) -> bool:
+    words = WORD_RE.findall(s)
+    return (
+        0 < len(words) <= _HEADING_MAX_WORDS
+        and len(s) <= _HEADING_MAX_CHARS
+        and s.rstrip(_CLOSE_QUOTES)[-1:] not in _SENTENCE_END_CHARS
+        and not _ends_like_sentence(s.rstrip("!?"))  # "Why now?" is fine, "... now." is not
+    )
+
+
+def _is_stray(s: str) -> bool:
+    """No word of two or more letters: a stray "*", "X" or "---"."""
+    return not any(sum(ch.isalpha() for ch in w) >= 2 for w in WORD_RE.findall(s))
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of `text[start:end]` with offsets into `text`.
+
+    A boundary is `.`, `!`, `?` or an ellipsis (with any closing quotes) followed
+    by white space and a capital, digit or opening quote. It is *not* a boundary
+    after a title ("Mr.", "Dr."), an initial ("George W. Bush"), "e.g.", or
+    after "U.S."/"D.C."/"p.m." unless the next word usually opens a sentence
+    ("The", "They", ...). `,"` never ends a sentence; `?" she asked` does not
+    either, because the next word is lower case.
+    """
+    end = len(text) if end is None else end
+    abbrevs = _abbreviations()
+    openers = _sentence_openers()
+    out: list[Span] = []
+    sent_start = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        b = m.end()
+        rest = text[b:end]
+        gap = len(rest) - len(rest.lstrip())
+        if b < end and gap == 0:
+            continue  # "3.5", "U.S.-led", "Pravda.Ru"
+        nxt = rest[gap:gap + 1]
+        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in _OPEN_QUOTES):
+            continue  # next word is lower case: not a new sentence
+        punct = m.group()
+        if punct.endswith(".") and m.group().count(".") == 1:
+            # a lone period right before the gap: is it an abbreviation?
+            before = text[sent_start:m.start()]
+            token_m = re.search(r"([^\s\"'“‘(]+)$", before)
+            token = token_m.group(1) if token_m else ""
+            low = token.lower()
+            next_word = re.match(r"[\"'“‘(]*([^\W_]+)", rest[gap:])
+            next_low = next_word.group(1).lower() if next_word else ""
+            kind = abbrevs.get(low)
+            if kind == "never_ends":
+                continue
+            if kind == "before_number" and nxt.isdigit():
+                continue
+            if len(token) == 1 and token.isupper():
+                continue  # an initial: "George W. Bush"
+            if ("." in token or kind == "may_end") and nxt and next_low not in openers and nxt not in _OPEN_QUOTES:
+                continue  # "U.S. President", "D.C. They" splits
+        span = _trimmed(text, sent_start, b)
+        if span:
+            out.append(span)
+        sent_start = b
+    tail = _trimmed(text, sent_start, end)
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece) - len(piece.rstrip())
+    s, e = start + lead, end - trail
+    return Span(s, e, text[s:e]) if e > s else None
+
+
+class Article:
+    """One article's anatomy. Build it with `Article(text)`; every part keeps offsets."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.paragraphs: list[Paragraph] = []
+        self.author: str | None = None
+        self.outlet: str | None = None
+        self._classify()
+        self.body_sentences: list[Sentence] = [
+            Sentence(s.start, s.end, s.text, p.index)
+            for p in self.paragraphs
+            if p.role == "body"
+            for s in split_sentences(text, p.start, p.end)
+        ]
+
+    # -- building -------------------------------------------------------------
+    def _classify(self) -> None:
+        text = self.text
+        spans = split_paragraphs(text)
+        roles: list[tuple[str, str]] = []
+        for s, e in spans:
+            roles.append(self._rule_role(text[s:e]))
+        # heading-like paragraphs: title, subhead or trailing boilerplate
+        body_idx = [i for i, (r, _) in enumerate(roles) if r == "body"]
+        first_body = body_idx[0] if body_idx else len(spans)
+        last_body = body_idx[-1] if body_idx else -1
+        title_found = False
+        for i, (role, why) in enumerate(roles):
+            if role != "heading":
+                if role in ("body", "related_link"):
+                    title_found = title_found or role == "body"
+                continue
+            if not title_found and i < first_body:
+                roles[i] = ("title", "the first heading-like line before the body")
+                title_found = True
+            elif i < last_body:
+                roles[i] = ("subhead", "a short line without a full stop between body paragraphs")
+            else:
+                roles[i] = ("boilerplate", "a short line after the last body paragraph (a signature)")
+        self.paragraphs = [
+            Paragraph(s, e, text[s:e], i, role, why) for i, ((s, e), (role, why)) in enumerate(zip(spans, roles))
+        ]
+        if self.outlet is None:
+            self.outlet = self._outlet_from_dateline()
+
+    def _rule_role(self, para: str) -> tuple[str, str]:
+        n_words = len(WORD_RE.findall(para))
+        if _is_stray(para):
+            return "boilerplate", "a stray mark with no words"
+        if n_words <= 30:
+            for pattern, role, field, why in _boilerplate_rules():
+                m = pattern.search(para)
+                if not m:
+                    continue
+                if field == "author" and (_ends_like_sentence(para) or n_words > 12):
+                    continue
+                if field and self.__dict__.get(field) is None:
+                    value = m.group(field).strip().rstrip(".,;:")
+                    if value:
+                        setattr(self, field, value)
+                return role, why
+        if _is_heading_like(para):
+            return "heading", ""
+        return "body", "prose that ends like a sentence"
+
+    def _outlet_from_dateline(self) -> str | None:
+        """"WASHINGTON (AP) — ..." or "LONDON, March 3 (Reuters) - ...": the agency in brackets."""
+        for p in self.paragraphs:
+            if p.role == "body":
+                m = re.match(r"[A-Z][A-Z .,'-]{2,}(?:,\s*[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,30})\)\s*[-—–]", p.text)
+                return m.group(1) if m else None
+        return None
+
+    # -- views ----------------------------------------------------------------
+    def _with_role(self, role: str) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.role == role]
+
+    @cached_property
+    def title_paragraph(self) -> Paragraph | None:
+        """The title paragraph, or None when the text opens straight into prose."""
+        titles = self._with_role("title")
+        return titles[0] if titles else None
+
+    @property
+    def title(self) -> str:
+        """The headline ("" when the text has none)."""
+        return self.title_paragraph.text if self.title_paragraph else ""
+
+    @cached_property
+    def body_paragraphs(self) -> list[Paragraph]:
+        return self._with_role("body")
+
+    @cached_property
+    def subheads(self) -> list[Paragraph]:
+        return self._with_role("subhead")
+
+    @cached_property
+    def related_links(self) -> list[Paragraph]:
+        return self._with_role("related_link")
+
+    @cached_property
+    def boilerplate(self) -> list[Paragraph]:
+        return self._with_role("boilerplate")
+
+    @cached_property
+    def body_words(self) -> list[Span]:
+        """Word tokens of the body sentences, in order."""
+        return [w for s in self.body_sentences for w in words_in(self.text, s.start, s.end)]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing `offset`, if any."""
+        for p in self.paragraphs:
+            if p.start <= offset < p.end:
+                return p
+        return None
+
+    def to_dict(self) -> dict:
+        """The `structure` section of the JSON report."""
+        return {
+            "title": self.title,
+            "subheads": [p.text for p in self.subheads],
+            "related_links": [p.text for p in self.related_links],
+            "outlet": self.outlet,
+            "author": self.author,
+            "paragraphs": [
+                {"start": p.start, "end": p.end, "role": p.role, "why": p.why} for p in self.paragraphs
+            ],
+            "body_sentences": [{"start": s.start, "end": s.end} for s in self.body_sentences],
+        }
