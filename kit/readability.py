@@ -1,0 +1,214 @@
+"""How hard is the article to read? Grade formulas on the body, and why.
+
+All scores are computed from the kit's own counts of the *body* sentences
+(headlines, subheads, links and boilerplate are left out), so a student can
+redo the arithmetic from the numbers in the report. Syllables and the
+Dale–Chall easy words come from `kit.syllables` (textstat's rule and word
+list, offline).
+
+What every formula can see: sentence length and word length (in syllables or
+letters), and, for Dale–Chall, whether a word is on a list of 3,000 familiar
+words. What none of them can see: whether the ideas are hard, whether the
+sentences make sense, whether the text is true, fair or well sourced. A
+sentence of short words can be a lie; a long sentence can be perfectly clear.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import asdict, dataclass, field
+
+from kit.article import Article, Span, split_sentences, words_in
+from kit.syllables import easy_words, syllables
+
+LONG_WORD_LETTERS = 7  # "long word" as in LIX: seven letters or more
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The raw counts every formula below is built from."""
+
+    sentences: int
+    words: int
+    syllables: int
+    letters: int  # letters only, for Coleman–Liau
+    characters: int  # letters and digits, for ARI
+    polysyllabic_words: int  # 3+ syllables (SMOG)
+    complex_words: int  # 3+ syllables and not an easy word (Gunning Fog)
+    difficult_words: int  # not on the Dale–Chall easy list (Dale–Chall)
+    long_words: int  # 7+ letters
+
+
+@dataclass(frozen=True)
+class SentenceDifficulty:
+    """One sentence and what makes it hard."""
+
+    start: int
+    end: int
+    text: str
+    words: int
+    syllables: int
+    long_words: list[str]
+    hard_words: list[str]  # 3+ syllables and not an easy word
+    grade: float  # Flesch–Kincaid grade of this sentence alone
+
+
+@dataclass
+class Readability:
+    counts: Counts
+    scores: dict[str, float]
+    sentences: list[SentenceDifficulty] = field(default_factory=list)
+
+    def hardest(self, n: int = 3) -> list[SentenceDifficulty]:
+        """The n sentences with the highest grade (longest first on ties)."""
+        return sorted(self.sentences, key=lambda s: (-s.grade, -s.words, s.start))[:n]
+
+    def to_dict(self, hardest: int = 3) -> dict:
+        """The `readability` section of the JSON report."""
+        c = asdict(self.counts)
+        return {
+            "sentences": c.pop("sentences"),
+            "words": c.pop("words"),
+            "counts": c,
+            **{k: round(v, 2) for k, v in self.scores.items()},
+            "hardest_sentences": [
+                {"start": s.start, "end": s.end, "score": round(s.grade, 2), "words": s.words,
+                 "hard_words": s.hard_words}
+                for s in self.hardest(hardest)
+            ],
+            "per_sentence": [
+                {"start": s.start, "end": s.end, "words": s.words, "syllables": s.syllables,
+                 "long_words": len(s.long_words), "hard_words": len(s.hard_words), "grade": round(s.grade, 2)}
+                for s in self.sentences
+            ],
+        }
+
+
+def is_easy(word: str) -> bool:
+    """On the Dale–Chall list, directly or as a regular inflection (walks, walked, walking)."""
+    w = word.lower().replace("’", "'")
+    easy = easy_words()
+    if w in easy:
+        return True
+    for suffix, repl in (("'s", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e"), ("er", ""), ("est", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2 and w[: -len(suffix)] + repl in easy:
+            return True
+    return False
+
+
+def _is_number(word: str) -> bool:
+    return not any(ch.isalpha() for ch in word)
+
+
+def _sentence(text: str, s: Span) -> SentenceDifficulty:
+    words = [w.text for w in words_in(text, s.start, s.end)]
+    syl = [syllables(w) for w in words]
+    hard = [w for w, n in zip(words, syl) if n >= 3 and not is_easy(w)]
+    long_ = [w for w in words if sum(ch.isalpha() for ch in w) >= LONG_WORD_LETTERS]
+    grade = flesch_kincaid_grade(len(words), 1, sum(syl)) if words else 0.0
+    return SentenceDifficulty(s.start, s.end, s.text, len(words), sum(syl), long_, hard, grade)
+
+
+def flesch_reading_ease(words: int, sentences: int, syllables_: int) -> float:
+    """Flesch Reading Ease: 206.835 - 1.015 x words/sentence - 84.6 x syllables/word.
+
+    0-100, higher is easier: 60-70 is plain English (age 13-15), below 30 is
+    for university graduates. Sees only sentence length and syllables.
+    """
+    return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables_ / words)
+
+
+def flesch_kincaid_grade(words: int, sentences: int, syllables_: int) -> float:
+    """Flesch–Kincaid grade: 0.39 x words/sentence + 11.8 x syllables/word - 15.59.
+
+    The US school grade (years of schooling) a reader needs; 8 means a
+    13-14-year-old. Same two ingredients as Reading Ease, turned into a grade.
+    """
+    return 0.39 * (words / sentences) + 11.8 * (syllables_ / words) - 15.59
+
+
+def _fre_grade(fre: float) -> float:
+    """Flesch's own table from Reading Ease to a school grade."""
+    for floor, grade in ((90, 5), (80, 6), (70, 7), (60, 8.5), (50, 11), (30, 14)):
+        if fre >= floor:
+            return grade
+    return 16
+
+
+def _dale_chall_grade(score: float) -> float:
+    """Dale–Chall's table from raw score to the lowest grade of its band."""
+    for ceiling, grade in ((4.9, 4), (5.9, 5), (6.9, 7), (7.9, 9), (8.9, 11), (9.9, 13)):
+        if score <= ceiling:
+            return grade
+    return 16
+
+
+def scores_from_counts(c: Counts) -> dict[str, float]:
+    """Every grade formula, from the counts alone (so a student can check them by hand)."""
+    if c.words == 0 or c.sentences == 0:
+        return {}
+    wps = c.words / c.sentences
+    fre = flesch_reading_ease(c.words, c.sentences, c.syllables)
+    fkgl = flesch_kincaid_grade(c.words, c.sentences, c.syllables)
+    # Gunning Fog: 0.4 x (words/sentence + 100 x complex words/words). The
+    # grade a reader needs to follow the text on first reading.
+    fog = 0.4 * (wps + 100 * c.complex_words / c.words)
+    # SMOG: 1.0430 x sqrt(polysyllables x 30/sentences) + 3.1291. Counts only
+    # words of three or more syllables; made for health leaflets.
+    smog = 1.0430 * math.sqrt(c.polysyllabic_words * 30 / c.sentences) + 3.1291
+    # Coleman–Liau: 0.0588 L - 0.296 S - 15.8, L = letters per 100 words,
+    # S = sentences per 100 words. Counts letters, not syllables.
+    cli = 0.0588 * (100 * c.letters / c.words) - 0.296 * (100 * c.sentences / c.words) - 15.8
+    # Automated Readability Index: 4.71 x characters/word + 0.5 x words/sentence - 21.43.
+    ari = 4.71 * (c.characters / c.words) + 0.5 * wps - 21.43
+    # Dale–Chall: 0.1579 x % difficult words + 0.0496 x words/sentence, + 3.6365
+    # when more than 5% of words are difficult. Difficult = not on a list of
+    # 3,000 words most 10-year-olds know; names count as difficult.
+    pct_difficult = 100 * c.difficult_words / c.words
+    dale = 0.1579 * pct_difficult + 0.0496 * wps + (3.6365 if pct_difficult > 5 else 0.0)
+    grades = [fkgl, fog, smog, cli, ari, _dale_chall_grade(dale), _fre_grade(fre)]
+    return {
+        "flesch_reading_ease": fre,
+        "flesch_kincaid_grade": fkgl,
+        "gunning_fog": fog,
+        "smog_index": smog,
+        "coleman_liau_index": cli,
+        "automated_readability_index": ari,
+        "dale_chall_readability_score": dale,
+        "words_per_sentence": wps,
+        "syllables_per_word": c.syllables / c.words,
+        # The median of seven grade estimates: half the formulas say harder,
+        # half say easier. (textstat's text_standard takes a vote instead.)
+        "consensus_grade": statistics.median(grades),
+    }
+
+
+def analyse_spans(text: str, spans: list[Span]) -> Readability:
+    """Readability of the given sentences of `text`."""
+    per = [_sentence(text, s) for s in spans]
+    words = [w.text for s in spans for w in words_in(text, s.start, s.end)]
+    syl = [syllables(w) for w in words]
+    counts = Counts(
+        sentences=len(spans),
+        words=len(words),
+        syllables=sum(syl),
+        letters=sum(ch.isalpha() for w in words for ch in w),
+        characters=sum(ch.isalnum() for w in words for ch in w),
+        polysyllabic_words=sum(n >= 3 for n in syl),
+        complex_words=sum(n >= 3 and not is_easy(w) for w, n in zip(words, syl)),
+        difficult_words=sum(not _is_number(w) and not is_easy(w) for w in words),
+        long_words=sum(sum(ch.isalpha() for ch in w) >= LONG_WORD_LETTERS for w in words),
+    )
+    return Readability(counts, scores_from_counts(counts), per)
+
+
+def analyse(article: Article) -> Readability:
+    """Readability of the article's body sentences (headline and boilerplate left out)."""
+    return analyse_spans(article.text, list(article.body_sentences))
+
+
+def analyse_passage(text: str) -> Readability:
+    """Readability of a passage a student typed: every sentence counts, no anatomy."""
+    return analyse_spans(text, split_sentences(text))
