@@ -1,0 +1,151 @@
+"""Article anatomy: the seed's truth, other layouts, sentence splitting, offsets."""
+
+import pytest
+
+from conftest import SEED, fixture_text
+from kit.article import Article, split_sentences, words_in
+
+
+def test_seed_is_byte_identical_to_shared_copy():
+    shared = SEED.parent.parent.parent / "shared" / "seeds" / "000_9e9285c4fc5a6b8b.txt"
+    if shared.exists():  # shared/ sits beside the project on CI and dev machines
+        assert SEED.read_bytes() == shared.read_bytes()
+    data = SEED.read_bytes()
+    assert len(data) == 5983
+    assert data.count("\u00a0".encode()) == 2
+
+
+def test_seed_anatomy_truth(seed_article):
+    a = seed_article
+    assert a.title == "Putin: Russia supports and will support the Syrian government"
+    assert len(a.body_paragraphs) == 20
+    assert [p.text for p in a.subheads] == [
+        "Situation in Syria very serious",
+        "Accusing Russia of refugee crisis in Europe ridiculous",
+        "Washington threatens larger isolation to Russia",
+    ]
+    assert len(a.related_links) == 4
+    assert all(p.text.startswith("Also read:") for p in a.related_links)
+    assert a.outlet == "Pravda.Ru"
+    assert a.author == "Dmitry Sudakov"
+    assert len(a.body_sentences) == 36
+
+
+def test_seed_boilerplate_lines(seed_article):
+    assert [p.text for p in seed_article.boilerplate] == [
+        "Pravda.Ru",
+        "Subscribe to Pravda.Ru Telegram channel, Facebook, RSS!",
+        "Author`s name Dmitry Sudakov",
+        "*",
+        "X",
+    ]
+
+
+def test_headline_never_runs_into_first_sentence(seed_article):
+    first = seed_article.body_sentences[0]
+    assert first.text.startswith("Russian President Vladimir Putin said at the CSTO summit")
+    assert "government\n" not in first.text
+
+
+def test_seed_sentences_checked_by_hand(seed_article):
+    texts = [s.text for s in seed_article.body_sentences]
+    # a paragraph of three sentences, one of them a colon quote
+    assert "Russia is ready to join such an alliance." in texts
+    assert ('He reminded what President Putin has repeatedly stated before: '
+            '"The future of Syria depends on the Syrians."') in texts
+    # ,"  does not end a sentence; ."  does
+    assert texts.count('"Together, with out joint effort, we will solve this problem," Russian President Putin said.') == 1
+    assert '"We support the government of Syria in confronting the terrorist aggression.' in texts
+
+
+def test_every_span_indexes_the_raw_text(seed_text, seed_article):
+    a = seed_article
+    for p in a.paragraphs:
+        assert seed_text[p.start:p.end] == p.text
+    for s in a.body_sentences:
+        assert seed_text[s.start:s.end] == s.text
+    for w in a.body_words:
+        assert seed_text[w.start:w.end] == w.text
+    # the non-breaking spaces stay where they were
+    nbsp = [s.text for s in a.body_sentences if "\u00a0" in s.text]
+    assert len(nbsp) == 2
+    d = a.to_dict()
+    for p in d["paragraphs"]:
+        assert p["role"] in ("title", "body", "subhead", "related_link", "boilerplate")
+    for s in d["body_sentences"]:
+        assert seed_text[s["start"]:s["end"]].strip() == seed_text[s["start"]:s["end"]]
+
+
+def test_wire_story_with_byline_dateline_and_no_subheads():
+    text = fixture_text("wire_story.txt")
+    a = Article(text)
+    assert a.title == "Council approves new bike lanes on Main Street"
+    assert a.author == "Maria Lopez"
+    assert a.outlet == "The Associated Press"
+    assert a.subheads == [] and a.related_links == []
+    assert [p.text for p in a.boilerplate] == [
+        "By Maria Lopez", "March 3, 2024", "© 2024 The Associated Press. All rights reserved."]
+    assert len(a.body_paragraphs) == 4
+    texts = [s.text for s in a.body_sentences]
+    assert len(texts) == 8
+    assert texts[-2] == '"Where will my customers go?" asked Sam Patel, who runs a bakery on Main St.'
+    assert texts[3] == '"We have waited a long time for this," said Dr. Ann Lee, who leads a local cycling group.'
+
+
+def test_dateline_agency_is_the_outlet_when_nothing_else_names_it():
+    a = Article("Storm hits coast\n\nMIAMI (Reuters) — A storm hit the coast on Monday. Nobody was hurt.\n")
+    assert a.outlet == "Reuters"
+    assert len(a.body_sentences) == 2
+
+
+def test_hard_wrapped_text_with_curly_quotes_and_subhead():
+    text = fixture_text("wrapped_curly.txt")
+    a = Article(text)
+    assert a.title == "Heatwave: schools told to keep pupils indoors"
+    assert [p.role for p in a.paragraphs] == [
+        "title", "body", "body", "subhead", "body", "related_link", "body", "boilerplate"]
+    assert a.paragraphs[1].text.count("\n") == 2  # three wrapped lines are one paragraph
+    texts = [s.text for s in a.body_sentences]
+    assert len(texts) == 6
+    assert texts[2] == "“Water,\nshade and rest are what matter.”"
+    assert a.outlet is None and a.author is None
+
+
+def test_prose_only_text_has_no_title_and_keeps_abbreviations():
+    a = Article(fixture_text("prose_only.txt"))
+    assert a.title == ""
+    assert len(a.body_paragraphs) == 2
+    texts = [s.text for s in a.body_sentences]
+    assert len(texts) == 4
+    assert texts[2].startswith("J. R. Hartley, who chairs")
+    assert texts[3] == "The U.S. Embassy donated 300 books last year."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dr. Smith met Mr. Jones at 3 p.m. in Washington, D.C. They talked.", 2),
+    ('"Is it true?" she asked. "Yes." He left.', 3),
+    ("Prices rose 3.5 percent. Wages did not.", 2),
+    ("George W. Bush spoke. Then he left.", 2),
+    ("He likes fruit, e.g. apples. She does not.", 2),
+    ('"We will win," he said. "We always do."', 2),
+    ("The U.S. President arrived. Crowds cheered.", 2),
+    ("Wait... What happened? Nobody knows!", 3),
+])
+def test_sentence_splitting(text, expected):
+    spans = split_sentences(text)
+    assert len(spans) == expected, [s.text for s in spans]
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+
+
+def test_words_keep_hyphens_apostrophes_and_decimals():
+    text = "Putin’s war-torn U.S. 3.5 don't"
+    assert [w.text for w in words_in(text)] == ["Putin’s", "war-torn", "U.S", "3.5", "don't"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "*\nX\n", "Just a headline"])
+def test_degenerate_texts_do_not_crash(text):
+    a = Article(text)
+    assert a.body_sentences == []
+    for p in a.paragraphs:
+        assert text[p.start:p.end] == p.text
