@@ -1,0 +1,122 @@
+"""The command line: formats, stdin, and a clear one-line message for every bad input."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEED
+
+
+def run(*args, stdin: bytes | None = None):
+    proc = subprocess.run([sys.executable, "-m", "kit", *args], input=stdin, capture_output=True, timeout=120)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def assert_clear_refusal(code, out, err, *words):
+    assert code == 1
+    assert "Traceback" not in err
+    assert err.startswith("kit: ") and err.count("\n") == 1, err
+    for w in words:
+        assert w in err
+
+
+def test_json_report_on_the_seed_follows_the_contract():
+    code, out, err = run("report", str(SEED), "--format", "json")
+    assert code == 0, err
+    d = json.loads(out)
+    s = d["structure"]
+    assert s["title"] == "Putin: Russia supports and will support the Syrian government"
+    assert (s["outlet"], s["author"]) == ("Pravda.Ru", "Dmitry Sudakov")
+    assert len(s["subheads"]) == 3 and len(s["related_links"]) == 4
+    assert len(s["body_sentences"]) == 36
+    assert sum(p["role"] == "body" for p in s["paragraphs"]) == 20
+    assert d["readability"]["sentences"] == 36
+    for key in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+                "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+                "consensus_grade", "hardest_sentences"):
+        assert key in d["readability"]
+    text = SEED.read_text(encoding="utf-8")
+    for span in s["body_sentences"] + s["paragraphs"] + d["readability"]["hardest_sentences"]:
+        assert 0 <= span["start"] < span["end"] <= len(text)
+    assert {"sourcing", "loaded_language", "kit_version"} <= d.keys()
+
+
+def test_stdin_and_all_formats():
+    data = SEED.read_bytes()
+    for fmt, marker in (("text", "READABILITY"), ("md", "## Readability"), ("html", "<!DOCTYPE html>")):
+        code, out, err = run("report", "-", "--format", fmt, stdin=data)
+        assert code == 0, err
+        assert marker in out
+        assert "Putin: Russia supports" in out
+
+
+def test_html_report_escapes_the_article():
+    evil = b'Evil <b>headline</b>\n\n"<script>alert(1)</script>," he said. <img src=x onerror=alert(2)> is here.\n'
+    code, out, err = run("report", "-", "--format", "html", stdin=evil)
+    assert code == 0, err
+    assert "<script>alert" not in out and "<img src=x" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+def test_missing_file(tmp_path):
+    assert_clear_refusal(*run("report", str(tmp_path / "nope.txt")), "no such file")
+
+
+def test_directory(tmp_path):
+    assert_clear_refusal(*run("report", str(tmp_path)), "folder")
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"", ("empty",)),
+    (b"  \n\t\n   ", ("white space",)),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), ("picture",)),
+    (b"Some text\x00 with a NUL byte.", ("NUL",)),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00", ("PDF",)),
+    (b"12345 67890 !!! ???", ("no letters",)),
+])
+def test_bad_bytes_get_one_clear_line(tmp_path, data, words):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(data)
+    assert_clear_refusal(*run("report", str(f)), *words)
+
+
+def test_latin1_file_is_read_with_a_stated_fallback(tmp_path):
+    f = tmp_path / "latin1.txt"
+    f.write_bytes("Café owners protest\n\nThe café owners said the new tax was unfair. They will meet again.\n".encode("latin-1"))
+    code, out, err = run("report", str(f), "--format", "json")
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["structure"]["title"] == "Café owners protest"
+    assert any("Windows-1252" in w for w in d["warnings"])
+
+
+def test_huge_file_is_refused_quickly(tmp_path):
+    f = tmp_path / "huge.txt"
+    f.write_bytes(b"This is a sentence. " * 600_000)  # 12 MB
+    assert_clear_refusal(*run("report", str(f)), "MB")
+
+
+def test_output_file_is_never_overwritten(tmp_path):
+    target = tmp_path / "mine.html"
+    target.write_text("a student's own work", encoding="utf-8")
+    assert_clear_refusal(*run("report", str(SEED), "--format", "html", "--output", str(target)), "already exists")
+    assert target.read_text(encoding="utf-8") == "a student's own work"
+    fresh = tmp_path / "new.html"
+    code, _, err = run("report", str(SEED), "--format", "html", "--output", str(fresh))
+    assert code == 0, err
+    assert fresh.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_usage_error_exit_code():
+    code, out, err = run("report")
+    assert code == 2 and "usage" in err
+
+
+def test_console_script_is_installed():
+    import shutil
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "kit"
+    assert script.exists() or shutil.which("kit"), "pip install -e . should create the `kit` command"

@@ -1,0 +1,55 @@
+"""One source of truth: Binder's pins satisfy pyproject's ranges; widget packages match."""
+
+import re
+import tomllib
+
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+
+from conftest import ROOT
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "binder" / "requirements.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, ver = line.split("==")
+            pins[canonicalize_name(name)] = ver
+    return pins
+
+
+def _project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
+def test_every_runtime_dependency_is_pinned_for_binder_within_its_range():
+    pins = _pins()
+    for dep in _project()["dependencies"]:
+        req = Requirement(dep)
+        name = canonicalize_name(req.name)
+        assert name in pins, f"{name} is not pinned in binder/requirements.txt"
+        assert req.specifier.contains(pins[name]), f"{name}=={pins[name]} is outside {req.specifier}"
+
+
+def test_ipywidgets_and_jupyterlab_widgets_pins_match():
+    pins = _pins()
+    # ipywidgets 8.1.x ships with jupyterlab_widgets 3.0.x and widgetsnbextension 4.0.x
+    assert pins["ipywidgets"].startswith("8.1.")
+    assert pins["jupyterlab-widgets"].startswith("3.0.")
+    assert pins["widgetsnbextension"].startswith("4.0.")
+
+
+def test_binder_python_version_satisfies_requires_python():
+    runtime = (ROOT / "binder" / "runtime.txt").read_text().strip()
+    m = re.fullmatch(r"python-(\d+\.\d+)", runtime)
+    assert m, runtime
+    assert SpecifierSet(_project()["requires-python"]).contains(m.group(1) + ".0")
+
+
+def test_postbuild_stops_on_errors_and_installs_the_kit():
+    post = (ROOT / "binder" / "postBuild").read_text().splitlines()
+    body = [l for l in post if l.strip() and not l.startswith("#")]
+    assert body[0] == "set -e"
+    assert any("pip install" in l and " ." in l for l in body)
