@@ -239,8 +239,15 @@ class Article:
         text = self.text
         spans = split_paragraphs(text)
         roles: list[tuple[str, str]] = []
+        carry_next = ""
         for s, e in spans:
-            roles.append(self._rule_role(text[s:e]))
+            if carry_next:  # the line after a caption marker is the caption
+                roles.append(("boilerplate", carry_next))
+                carry_next = ""
+                continue
+            role, why, takes_next = self._rule_role(text[s:e])
+            roles.append((role, why))
+            carry_next = why if takes_next else ""
         # heading-like paragraphs: title, subhead or trailing boilerplate
         body_idx = [i for i, (r, _) in enumerate(roles) if r == "body"]
         first_body = body_idx[0] if body_idx else len(spans)
@@ -254,6 +261,8 @@ class Article:
             if not title_found and i < first_body:
                 roles[i] = ("title", "the first heading-like line before the body")
                 title_found = True
+            elif i < first_body:
+                roles[i] = ("boilerplate", "a short line between the headline and the story (a date, a job title)")
             elif i < last_body:
                 roles[i] = ("subhead", "a short line without a full stop between body paragraphs")
             else:
@@ -264,10 +273,11 @@ class Article:
         if self.outlet is None:
             self.outlet = self._outlet_from_dateline()
 
-    def _rule_role(self, para: str) -> tuple[str, str]:
+    def _rule_role(self, para: str) -> tuple[str, str, bool]:
+        """(role, why, whether the next paragraph belongs to this one) from the CSV rules."""
         n_words = len(WORD_RE.findall(para))
         if _is_stray(para):
-            return "boilerplate", "a stray mark with no words"
+            return "boilerplate", "a stray mark with no words", False
         if n_words <= 30:
             for pattern, role, field, why in _boilerplate_rules():
                 m = pattern.search(para)
@@ -275,14 +285,14 @@ class Article:
                     continue
                 if field == "author" and (_ends_like_sentence(para) or n_words > 12):
                     continue
-                if field and self.__dict__.get(field) is None:
+                if field in ("author", "outlet") and self.__dict__.get(field) is None:
                     value = m.group(field).strip().rstrip(".,;:")
                     if value:
                         setattr(self, field, value)
-                return role, why
+                return role, why, field == "+next"
         if _is_heading_like(para):
-            return "heading", ""
-        return "body", "prose that ends like a sentence"
+            return "heading", "", False
+        return "body", "prose: longer than a heading or ends like a sentence", False
 
     def _outlet_from_dateline(self) -> str | None:
         """"WASHINGTON (AP) — ..." or "LONDON, March 3 (Reuters) - ...": the agency in brackets."""

@@ -149,3 +149,18 @@ def test_degenerate_texts_do_not_crash(text):
     assert a.body_sentences == []
     for p in a.paragraphs:
         assert text[p.start:p.end] == p.text
+
+
+def test_web_page_paste_with_time_stamp_caption_and_topics():
+    a = Article(fixture_text("web_paste.txt"))
+    assert a.title == "Why are energy bills going up again?"
+    assert a.author == "Simon Jack"
+    roles = [p.role for p in a.paragraphs]
+    assert roles.count("body") == 4
+    assert [p.text for p in a.subheads] == ["What is the price cap?"]
+    # the caption line after "Image caption," is furniture, not a subhead
+    caption = next(p for p in a.paragraphs if p.text == "Households will pay more from April")
+    assert caption.role == "boilerplate"
+    assert next(p for p in a.paragraphs if p.text == "Business editor").role == "boilerplate"
+    assert [p.role for p in a.paragraphs[-3:]] == ["boilerplate"] * 3
+    assert len(a.body_sentences) == 5
