@@ -26,6 +26,7 @@ except ImportError:
 from kit.article import Article, words_in
 from kit.highlight import STYLE, Mark, highlight
 from kit.inputs import check_text
+from kit.quotes import find_quotations
 from kit.syllables import easy_words
 
 try:
@@ -169,8 +170,9 @@ class Report:
     def marks(self) -> list[Mark]:
         """Highlights for the HTML page: loaded words first, then quotations, then hardest sentences."""
         marks: list[Mark] = []
-        if hasattr(self.loaded, "marks"):
-            marks += self.loaded.marks()
+        for part in (self.loaded, self.sourcing):  # loaded words win over the quotation around them
+            if hasattr(part, "marks"):
+                marks += part.marks()
         for h in self.readability.hardest(3):
             marks.append(Mark(h.start, h.end, "hard", "hard", f"one of the hardest sentences: grade {h.grade:.1f}"))
         return marks
@@ -217,9 +219,10 @@ def build_report(text: str, source_name: str = "input", extra_lexicons: tuple = 
         warnings.append(lang)
     if not article.body_sentences:
         warnings.append("no body paragraphs found: the text has only headings, links or boilerplate")
-    sourcing = sourcing_mod.analyse(article) if sourcing_mod else _Empty({"attributions": [], "speakers": [], "unattributed": []})
-    attributions = sourcing.to_dict()["attributions"]
-    loaded = (loaded_mod.analyse(article, attributions=attributions, extra_lexicons=extra_lexicons)
+    quotes = find_quotations(article)
+    sourcing = (sourcing_mod.analyse(article, quotes) if sourcing_mod
+                else _Empty({"attributions": [], "speakers": [], "unattributed": []}))
+    loaded = (loaded_mod.analyse(article, quotes=quotes, sourcing=sourcing, extra_lexicons=extra_lexicons)
               if loaded_mod else _Empty({"matches": [], "per_100_words": 0.0}))
     return Report(article, readability_mod.analyse(article), sourcing, loaded, warnings, source_name)
 
