@@ -24,18 +24,38 @@ class Mark:
 
 
 def highlight(text: str, marks: list[Mark], start: int = 0, end: int | None = None) -> str:
-    """HTML for `text[start:end]` with non-overlapping marks (later overlapping marks are dropped)."""
+    """HTML for `text[start:end]` with marks; a mark inside another nests, a partial overlap is dropped.
+
+    Nesting lets a loaded word show inside the quotation that contains it.
+    """
     end = len(text) if end is None else end
-    out: list[str] = []
-    pos = start
+    kept: list[Mark] = []
+    stack: list[Mark] = []  # marks still open at the current position, outermost first
     for m in sorted(marks, key=lambda m: (m.start, -m.end)):
-        if m.start < pos or m.end > end or m.start < start or m.end <= m.start:
+        if m.start < start or m.end > end or m.end <= m.start:
             continue
-        out.append(html.escape(text[pos:m.start]))
+        while stack and stack[-1].end <= m.start:
+            stack.pop()
+        if stack and m.end > stack[-1].end:  # crosses the boundary of an open mark
+            continue
+        if kept and kept[-1] == m:
+            continue
+        kept.append(m)
+        stack.append(m)
+    # events: (position, order, html); closing tags sort before opening ones at the same spot
+    events: list[tuple[int, int, int, str]] = []
+    for i, m in enumerate(kept):
         title = f' title="{html.escape(m.title)}"' if m.title else ""
         label = f'<sup class="tag">[{html.escape(m.label)}]</sup>' if m.label else ""
-        out.append(f'<mark class="{html.escape(m.css)}"{title}>{html.escape(text[m.start:m.end])}{label}</mark>')
-        pos = m.end
+        events.append((m.start, 1, i, f'<mark class="{html.escape(m.css)}"{title}>'))
+        events.append((m.end, 0, -i, f"{label}</mark>"))
+    events.sort()
+    out: list[str] = []
+    pos = start
+    for at, _, _, tag in events:
+        out.append(html.escape(text[pos:at]))
+        out.append(tag)
+        pos = at
     out.append(html.escape(text[pos:end]))
     return "".join(out).replace("\n", "<br>\n")
 
