@@ -1,0 +1,254 @@
+"""Exercise widgets with instant feedback: multiple choice, pick-the-word, free text with hints.
+
+Every exercise is an `ipywidgets.VBox` that carries the CSS class
+`kit-exercise`; its feedback is an `ipywidgets.HTML` in `.feedback` that
+carries `kit-feedback` (browser tests look for both). Feedback changes as soon
+as the student acts, and every exercise can be driven without a browser
+(set `.value` on the input widget, or call `.click()` on a button) so the
+unit tests check what a student would see.
+
+Feedback never relies on colour alone: it starts with a word ("Yes", "Not
+quite", "Hint") and a symbol.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+
+import ipywidgets as widgets
+
+RIGHT = "✔ Yes."
+WRONG = "✘ Not quite."
+HINT = "💡 Hint:"
+
+
+def _feedback_html(kind: str, message: str) -> str:
+    """Feedback as escaped HTML: a word + symbol first, then the message (colour is a bonus)."""
+    colour = {"right": "#006644", "wrong": "#8a3b00", "hint": "#333333"}.get(kind, "#333333")
+    head = {"right": RIGHT, "wrong": WRONG, "hint": HINT}.get(kind, "")
+    return (f'<div style="border-left:4px solid {colour};padding:0.2em 0.6em;margin:0.3em 0">'
+            f"<strong>{html.escape(head)}</strong> {html.escape(message)}</div>")
+
+
+def _new_feedback() -> widgets.HTML:
+    fb = widgets.HTML(value="")
+    fb.add_class("kit-feedback")
+    return fb
+
+
+def _question(text: str) -> widgets.HTML:
+    return widgets.HTML(value=f"<p><strong>{html.escape(text)}</strong></p>")
+
+
+class MultipleChoice(widgets.VBox):
+    """One question, a few options, feedback the moment an option is picked.
+
+    `explanations` maps an option to what the student should hear when they
+    pick it (why it is right, or why it is tempting but wrong).
+    """
+
+    def __init__(self, question: str, options: Sequence[str], answer: str,
+                 explanations: dict[str, str] | None = None):
+        if answer not in options:
+            raise ValueError(f"the answer {answer!r} is not one of the options")
+        self.answer = answer
+        self.explanations = dict(explanations or {})
+        self.choice = widgets.RadioButtons(options=list(options), value=None,
+                                           layout=widgets.Layout(width="auto"))
+        self.feedback = _new_feedback()
+        super().__init__([_question(question), self.choice, self.feedback])
+        self.add_class("kit-exercise")
+        self.choice.observe(self._on_change, names="value")
+
+    @property
+    def correct(self) -> bool:
+        return self.choice.value == self.answer
+
+    def _on_change(self, change=None) -> None:
+        picked = self.choice.value
+        if picked is None:
+            self.feedback.value = ""
+            return
+        why = self.explanations.get(picked, "")
+        if picked == self.answer:
+            self.feedback.value = _feedback_html("right", why)
+        else:
+            self.feedback.value = _feedback_html("wrong", why or "Read the passage again and try another option.")
+
+
+class PickTheWord(widgets.VBox):
+    """Click the words in a passage that answer the question.
+
+    `targets` maps a word (case-insensitive) to the explanation shown when it is
+    picked; `others` optionally maps tempting wrong words to a reason. Picking
+    every target completes the exercise.
+    """
+
+    def __init__(self, question: str, passage: str, targets: dict[str, str],
+                 others: dict[str, str] | None = None):
+        self.targets = {k.lower(): v for k, v in targets.items()}
+        self.others = {k.lower(): v for k, v in (others or {}).items()}
+        self.found: set[str] = set()
+        words = re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", passage)
+        missing = [t for t in self.targets if t not in {w.lower() for w in words}]
+        if missing:
+            raise ValueError(f"target words not in the passage: {missing}")
+        self.buttons: list[widgets.Button] = []
+        for w in words:
+            b = widgets.Button(description=w, tooltip=f"pick '{w}'",
+                               layout=widgets.Layout(width="auto", margin="1px"))
+            b.on_click(self._on_click)
+            self.buttons.append(b)
+        self.feedback = _new_feedback()
+        self.progress = widgets.HTML(value=self._progress_text())
+        box = widgets.HBox(self.buttons, layout=widgets.Layout(flex_flow="row wrap"))
+        super().__init__([_question(question), box, self.progress, self.feedback])
+        self.add_class("kit-exercise")
+
+    def _progress_text(self) -> str:
+        return f"<small>Found {len(self.found)} of {len(self.targets)}.</small>"
+
+    def pick(self, word: str) -> None:
+        """Pick a word as if its button were clicked (the first button with that word)."""
+        for b in self.buttons:
+            if b.description.lower() == word.lower():
+                b.click()
+                return
+        raise ValueError(f"{word!r} is not in the passage")
+
+    def _on_click(self, button: widgets.Button) -> None:
+        w = button.description.lower()
+        if w in self.targets:
+            self.found.add(w)
+            for b in self.buttons:
+                if b.description.lower() == w:
+                    b.button_style = "success"
+                    b.icon = "check"  # a shape as well as a colour
+            done = len(self.found) == len(self.targets)
+            msg = f"'{button.description}': {self.targets[w]}"
+            if done:
+                msg += " You found them all."
+            self.feedback.value = _feedback_html("right", msg)
+        else:
+            why = self.others.get(w, "that word is not one of the answers; look again.")
+            self.feedback.value = _feedback_html("wrong", f"'{button.description}': {why}")
+        self.progress.value = self._progress_text()
+
+    @property
+    def complete(self) -> bool:
+        return len(self.found) == len(self.targets)
+
+
+Check = Callable[[str], "tuple[bool, str] | None"]
+
+
+class FreeText(widgets.VBox):
+    """A free answer with hints: feedback when the student presses Check or leaves the box.
+
+    `accept` is a list of regular expressions (case-insensitive): an answer that
+    matches `need` of them counts as right. `hints` are shown one at a time by
+    the Hint button. `model_answer`, if given, is shown after a right answer
+    (never before: the student should think first).
+    """
+
+    def __init__(self, question: str, accept: Sequence[str], hints: Sequence[str] = (),
+                 need: int = 1, right: str = "", model_answer: str = "",
+                 placeholder: str = "Type your answer here", rows: int = 3):
+        self.accept = [re.compile(p, re.IGNORECASE) for p in accept]
+        self.need = need
+        self.hints = list(hints)
+        self.right_text = right
+        self.model_answer = model_answer
+        self.hints_shown = 0
+        self.answer = widgets.Textarea(value="", placeholder=placeholder, rows=rows,
+                                       continuous_update=False, layout=widgets.Layout(width="95%"))
+        self.check_button = widgets.Button(description="Check", icon="check")
+        self.hint_button = widgets.Button(description="Hint", icon="question", disabled=not self.hints)
+        self.feedback = _new_feedback()
+        self.check_button.on_click(lambda _b: self.check())
+        self.hint_button.on_click(lambda _b: self.hint())
+        self.answer.observe(lambda _c: self.check(), names="value")
+        super().__init__([_question(question), self.answer,
+                          widgets.HBox([self.check_button, self.hint_button]), self.feedback])
+        self.add_class("kit-exercise")
+
+    def matches(self, text: str) -> int:
+        return sum(bool(p.search(text)) for p in self.accept)
+
+    def check(self) -> bool:
+        text = self.answer.value.strip()
+        if not text:
+            self.feedback.value = _feedback_html("hint", "write an answer first, then press Check.")
+            return False
+        if self.matches(text) >= self.need:
+            msg = self.right_text or "that is the idea."
+            if self.model_answer:
+                msg += f" One way to put it: {self.model_answer}"
+            self.feedback.value = _feedback_html("right", msg)
+            return True
+        nxt = self.hints[min(self.hints_shown, len(self.hints) - 1)] if self.hints else "look at the passage again."
+        self.feedback.value = _feedback_html("wrong", f"not there yet. {nxt}")
+        self.hints_shown = min(self.hints_shown + 1, len(self.hints))
+        return False
+
+    def hint(self) -> None:
+        if not self.hints:
+            return
+        h = self.hints[min(self.hints_shown, len(self.hints) - 1)]
+        self.hints_shown = min(self.hints_shown + 1, len(self.hints))
+        self.feedback.value = _feedback_html("hint", h)
+
+
+class Dropdowns(widgets.VBox):
+    """Match each item to a category (e.g. a paragraph to its role); feedback per item and a total."""
+
+    def __init__(self, question: str, items: Sequence[tuple[str, str]], choices: Sequence[str],
+                 explanations: dict[str, str] | None = None):
+        self.items = list(items)
+        self.explanations = dict(explanations or {})
+        self.selects: list[widgets.Dropdown] = []
+        self.marks: list[widgets.HTML] = []
+        rows = []
+        for label, _answer in self.items:
+            d = widgets.Dropdown(options=["(choose)"] + list(choices), value="(choose)",
+                                 layout=widgets.Layout(width="12em"))
+            m = widgets.HTML(value="")
+            d.observe(self._on_change, names="value")
+            self.selects.append(d)
+            self.marks.append(m)
+            rows.append(widgets.HBox([d, m, widgets.HTML(value=f"<span>{html.escape(label)}</span>")]))
+        self.feedback = _new_feedback()
+        super().__init__([_question(question), *rows, self.feedback])
+        self.add_class("kit-exercise")
+
+    @property
+    def score(self) -> int:
+        return sum(d.value == a for d, (_l, a) in zip(self.selects, self.items))
+
+    def _on_change(self, change=None) -> None:
+        for d, m, (label, answer) in zip(self.selects, self.marks, self.items):
+            if d.value == "(choose)":
+                m.value = ""
+            elif d.value == answer:
+                m.value = "<strong>✔ right</strong>"
+            else:
+                m.value = "<strong>✘ try again</strong>"
+        chosen = sum(d.value != "(choose)" for d in self.selects)
+        total = len(self.items)
+        wrong = [(label, answer) for d, (label, answer) in zip(self.selects, self.items)
+                 if d.value not in ("(choose)", answer)]
+        if self.score == total:
+            self.feedback.value = _feedback_html("right", f"all {total} right.")
+        elif wrong:
+            label, answer = wrong[0]
+            tip = self.explanations.get(answer, "")
+            self.feedback.value = _feedback_html(
+                "wrong", f"{self.score} of {total} right so far. Look again at “{_short(label)}”. {tip}".strip())
+        else:
+            self.feedback.value = _feedback_html("hint", f"{self.score} of {total} right; {total - chosen} to go.")
+
+
+def _short(s: str, n: int = 60) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
