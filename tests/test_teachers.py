@@ -1,0 +1,239 @@
+"""Teacher materials: the guide says what a teacher must know before a session, every
+lesson has a plan and an answer key, and the answer key's exercises and numbers match
+the notebooks and what the kit computes (so a metric change that makes a key wrong fails).
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TEACHERS = ROOT / "teachers"
+LESSONS = ROOT / "lessons"
+SEED = ROOT / "seeds" / "pravda_putin_syria_csto.txt"
+NEUTRAL = ROOT / "seeds" / "neutral_library_hours.txt"
+
+
+def read(name: str) -> str:
+    return (TEACHERS / name).read_text(encoding="utf-8")
+
+
+def flat(s: str) -> str:
+    """Lower case with runs of white space (line breaks in Markdown) as one space."""
+    return re.sub(r"\s+", " ", s).lower()
+
+
+def lesson_files() -> list[Path]:
+    return sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def lesson_ids() -> list[str]:
+    return [p.name[:2] for p in lesson_files()]
+
+
+def sections(markdown: str) -> dict[str, str]:
+    """'## NN Title' sections of a teacher file, keyed by the lesson number NN."""
+    out: dict[str, str] = {}
+    parts = re.split(r"(?m)^## (\d\d)\b", markdown)
+    for number, body in zip(parts[1::2], parts[2::2]):
+        out[number] = body
+    return out
+
+
+def code_cells(path: Path) -> list[str]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def markdown_cells(path: Path) -> list[str]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+
+
+@lru_cache(maxsize=1)
+def exercise_classes() -> frozenset[str]:
+    """Names of the kit's widget classes that are exercises (they add the `kit-exercise` class)."""
+    import kit.exercises
+    import kit.widgets
+
+    names = set()
+    for module in (kit.exercises, kit.widgets):
+        for name, obj in vars(module).items():
+            if inspect.isclass(obj) and obj.__module__ == module.__name__:
+                if any('"kit-exercise"' in inspect.getsource(k) for k in obj.__mro__
+                       if k.__module__.startswith("kit.")):
+                    names.add(name)
+    return frozenset(names)
+
+
+def exercises_in(path: Path) -> list[ast.Call]:
+    """Every call in the notebook's code that builds an exercise widget."""
+    calls = []
+    for src in code_cells(path):
+        try:
+            tree = ast.parse(src)
+        except SyntaxError:  # a cell with IPython magics: none of ours build exercises
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                f = node.func
+                name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", None)
+                if name in exercise_classes():
+                    calls.append(node)
+    return calls
+
+
+def literal(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+# -- the guide ----------------------------------------------------------------------------------
+def test_guide_says_binder_does_not_keep_work_and_how_to_download():
+    guide = flat(read("README.md"))
+    assert "binder does not keep a student's work" in guide
+    assert "10 minutes" in guide  # the idle limit, so teachers plan breaks around it
+    assert "file > download" in guide
+    assert "upload" in guide  # and how to carry on next time
+
+
+def test_guide_says_nbgitpuller_shows_the_answer_keys():
+    guide = flat(read("README.md"))
+    assert "hub/user-redirect/git-pull?repo=" in guide
+    assert "pulls the whole repository" in guide
+    assert "teachers/" in guide and "visible" in guide
+    assert "private fork" in guide
+
+
+def test_guide_covers_local_install_offline_and_the_cli():
+    guide = flat(read("README.md"))
+    for phrase in ("make lab", "make test", "offline", "python -m kit report", "--format html"):
+        assert phrase in guide, phrase
+
+
+def test_guide_binder_link_is_the_readme_badge_link():
+    link = "https://mybinder.org/v2/gh/OWNER/REPO/main?urlpath=lab/tree/lessons/00_start_here.ipynb"
+    assert link in read("README.md")
+    assert link in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_files_the_guide_names_exist():
+    guide = read("README.md")
+    for name in re.findall(r"lessons/(\d\d_\w+\.ipynb)", guide):
+        assert (LESSONS / name).is_file(), f"the guide links lessons/{name}, which does not exist"
+    for name in re.findall(r"\]\(([\w.]+\.md)\)", guide):
+        assert (TEACHERS / name).is_file(), name
+
+
+# -- one plan and one answer section per lesson -------------------------------------------------
+def test_there_are_lessons():
+    assert lesson_files(), "no lessons/NN_*.ipynb found"
+
+
+@pytest.mark.parametrize("lesson", lesson_ids())
+def test_every_lesson_has_a_plan(lesson):
+    plan = sections(read("lesson_plans.md")).get(lesson)
+    assert plan, f"teachers/lesson_plans.md has no '## {lesson} ...' section"
+    for heading in ("**Time:", "**Objectives.**", "**Preparation.**", "**Discussion prompts.**",
+                    "**Common difficulties.**"):
+        assert heading in plan, f"plan {lesson} lacks {heading}"
+
+
+@pytest.mark.parametrize("lesson", lesson_ids())
+def test_plan_timing_adds_up_and_matches_the_notebook(lesson):
+    plan = sections(read("lesson_plans.md"))[lesson]
+    m = re.search(r"\*\*Time: (\d+) min[^*]*\*\*([^\n]*)", plan)
+    assert m, f"plan {lesson}: no '**Time: N min.** segments' line"
+    total, segments = int(m.group(1)), m.group(2)
+    minutes = [int(n) for n in re.findall(r"(\d+) [a-z]", segments)]
+    assert sum(minutes) == total, f"plan {lesson}: segments {minutes} do not add up to {total}"
+    path = next(p for p in lesson_files() if p.name.startswith(lesson))
+    header = markdown_cells(path)[0]
+    stated = re.search(r"\*\*Time:\*\*\D*(\d+)", header)
+    assert stated, f"{path.name}: header states no time"
+    assert int(stated.group(1)) == total, f"{path.name} says {stated.group(1)} min, the plan {total}"
+
+
+@pytest.mark.parametrize("lesson", lesson_ids())
+def test_every_exercise_has_an_answer(lesson):
+    key = sections(read("answer_keys.md")).get(lesson)
+    assert key, f"teachers/answer_keys.md has no '## {lesson} ...' section"
+    path = next(p for p in lesson_files() if p.name.startswith(lesson))
+    calls = exercises_in(path)
+    listed = len(re.findall(r"(?m)^### Exercise", key))
+    assert listed >= len(calls), f"{path.name} has {len(calls)} exercises, its answer key lists {listed}"
+    for call in calls:
+        question = literal(call.args[0]) if call.args else None
+        if question is not None:
+            assert flat(question) in flat(key), f"{path.name}: no answer for {question!r}"
+        answer = next((literal(k.value) for k in call.keywords if k.arg == "answer"), None)
+        if answer is not None:
+            assert flat(answer) in flat(key), f"{path.name}: the key does not give the answer {answer!r}"
+
+
+def test_no_answer_or_plan_for_a_lesson_that_does_not_exist():
+    series = {f"{n:02d}" for n in range(8)} | set(lesson_ids())
+    assert set(sections(read("answer_keys.md"))) <= set(lesson_ids())
+    assert set(sections(read("lesson_plans.md"))) <= series
+
+
+# -- numbers the answer key states ---------------------------------------------------------------
+@lru_cache(maxsize=None)
+def report(path: Path = SEED):
+    from kit.report import build_report
+
+    return build_report(path.read_text(encoding="utf-8"), path.name)
+
+
+# (lesson, phrase in the answer key with {} for the value, how the kit computes the value).
+# Each value was also checked by reading the article (see test_hand_checked_counts).
+NUMBERS = [
+    ("00", "Outlet: {}", lambda: report().article.outlet),
+    ("00", "Author: {}", lambda: report().article.author),
+    ("00", "Body paragraphs: {}", lambda: len(report().article.body_paragraphs)),
+    ("00", "Body sentences: {}", lambda: len(report().article.body_sentences)),
+    ("00", "Body words: {}", lambda: len(report().article.body_words)),
+    ("00", "the {} subheads", lambda: len(report().article.subheads)),
+    ("00", "the {} \"Also read\" links", lambda: len(report().article.related_links)),
+    ("00", "the {} boilerplate lines", lambda: len(report().article.boilerplate)),
+]
+
+
+@pytest.mark.parametrize("lesson,phrase,compute", NUMBERS, ids=[p for _, p, _ in NUMBERS])
+def test_answer_key_numbers_match_the_kit(lesson, phrase, compute):
+    key = sections(read("answer_keys.md")).get(lesson, "")
+    expected = phrase.format(compute())
+    assert flat(expected) in flat(key), f"answer key {lesson} should say {expected!r}"
+
+
+def test_hand_checked_counts():
+    """Counts a teacher can verify by reading the seed, independent of the kit's rules."""
+    text = SEED.read_text(encoding="utf-8")
+    assert text.count("\nAlso read: ") == 4
+    # 20 news paragraphs: every non-blank line minus headline, 3 subheads, 4 links, 5 furniture lines
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    assert len(lines) - 1 - 3 - 4 - 5 == 20
+    a = report().article
+    assert a.outlet == "Pravda.Ru" and a.author == "Dmitry Sudakov"
+    assert len(a.body_paragraphs) == 20 and len(a.subheads) == 3 and len(a.related_links) == 4
+
+
+# -- the rubric ---------------------------------------------------------------------------------
+def test_rubric_for_lesson_07_has_criteria_and_levels():
+    rubric = read("rubric_07.md")
+    rows = [ln for ln in rubric.splitlines() if ln.startswith("|") and not set(ln) <= set("|-: ")]
+    header, criteria = rows[0], rows[1:]
+    levels = [c for c in header.strip("|").split("|")][1:]
+    assert 3 <= len(levels) <= 4, header
+    assert 4 <= len(criteria) <= 5
+    text = flat(rubric)
+    for idea in ("metric", "sift", "lateral", "quotation", "rewrite", "clear"):
+        assert idea in text, idea
