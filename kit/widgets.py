@@ -139,3 +139,125 @@ class AnatomyExplorer(widgets.VBox):
         shown = ", ".join(f"{counts[r]} {ROLE_LABELS[r].lower()}" for r in self.boxes if r in self.selected)
         self.summary.value = f"<p><em>Showing: {html.escape(shown or 'nothing (tick a box)')}</em></p>"
         self.view.value = paragraph_html(self.article, roles=self.selected)
+
+
+# -- readability ------------------------------------------------------------------
+SCORE_NAMES = {
+    "flesch_reading_ease": ("Flesch Reading Ease", "0-100, higher is easier; 60-70 is plain English"),
+    "flesch_kincaid_grade": ("Flesch-Kincaid grade", "US school years a reader needs"),
+    "gunning_fog": ("Gunning Fog", "school years; counts words of 3+ syllables"),
+    "smog_index": ("SMOG", "school years; made for health leaflets"),
+    "coleman_liau_index": ("Coleman-Liau", "school years; counts letters, not syllables"),
+    "automated_readability_index": ("ARI", "school years; counts characters"),
+    "dale_chall_readability_score": ("Dale-Chall", "raw score; uses a list of 3,000 familiar words"),
+    "consensus_grade": ("Consensus grade", "median of the seven grade estimates"),
+}
+
+
+def scores_table(readability) -> HTML:
+    """The grade formulas with a one-line note on what each one counts."""
+    rows = [(SCORE_NAMES[k][0], round(v, 1), SCORE_NAMES[k][1])
+            for k, v in readability.scores.items() if k in SCORE_NAMES]
+    c = readability.counts
+    rows += [("words per sentence", round(c.words / c.sentences, 1), "the average body sentence"),
+             ("syllables per word", round(c.syllables / c.words, 2), "the average word")] if c.sentences else []
+    return HTML(table_html(rows, ("measure", "value", "what it counts")))
+
+
+def hard_sentence_view(text: str, sentence) -> HTML:
+    """One sentence with its hard words marked (labelled, not only coloured)."""
+    from kit.article import words_in
+
+    hard = {w.lower() for w in sentence.hard_words}
+    marks = [Mark(w.start, w.end, "hard", "hard", "3+ syllables and not on the easy-word list")
+             for w in words_in(text, sentence.start, sentence.end) if w.text.lower() in hard]
+    info = (f"<p><em>{sentence.words} words, {sentence.syllables} syllables, "
+            f"Flesch-Kincaid grade {sentence.grade:.1f}</em></p>")
+    return HTML(f'{CSS}<div class="kit-view"><div class="reader">'
+                f"{highlight(text, marks, sentence.start, sentence.end)}</div>{info}</div>")
+
+
+def _passage_stats(text: str) -> dict[str, float]:
+    from kit.readability import analyse_passage
+
+    r = analyse_passage(text)
+    c = r.counts
+    if not c.words:
+        return {"sentences": 0, "words": 0, "words per sentence": 0.0, "grade": 0.0, "hard words": 0}
+    return {"sentences": c.sentences, "words": c.words, "words per sentence": c.words / c.sentences,
+            "grade": r.scores["flesch_kincaid_grade"], "hard words": c.complex_words}
+
+
+class RewriteLab(widgets.VBox):
+    """Rewrite a passage and watch its readability change as you type.
+
+    The feedback compares the rewrite with the original (sentences, words,
+    Flesch-Kincaid grade, hard words). It asks for a grade at or below `target`
+    and checks that every phrase in `keep` survives: an easier sentence that
+    drops who said it is not a better sentence.
+    """
+
+    def __init__(self, original: str, target: float = 10.0, keep: tuple[str, ...] = ()):
+        self.original = original
+        self.target = target
+        self.keep = tuple(keep)
+        self.before = _passage_stats(original)
+        self.box = widgets.Textarea(value=original, rows=6, continuous_update=True,
+                                    layout=widgets.Layout(width="95%"))
+        self.reset = widgets.Button(description="Start again", icon="undo")
+        self.reset.on_click(lambda _b: setattr(self.box, "value", self.original))
+        self.table = widgets.HTML()
+        self.feedback = widgets.HTML()
+        self.feedback.add_class("kit-feedback")
+        self.box.observe(self._update, names="value")
+        intro = widgets.HTML(f"<p><strong>Rewrite the passage so a reader at grade {target:g} or below can "
+                             "follow it.</strong> The numbers update as you type.</p>")
+        super().__init__([intro, self.box, self.reset, self.table, self.feedback])
+        self.add_class("kit-exercise")
+        self._update()
+
+    @property
+    def after(self) -> dict[str, float]:
+        return _passage_stats(self.box.value)
+
+    def _update(self, change=None) -> None:
+        from kit.exercises import _feedback_html
+
+        after = self.after
+        rows = [(k, round(self.before[k], 1), round(after[k], 1)) for k in self.before]
+        self.table.value = table_html(rows, ("", "original", "your version"))
+        text = self.box.value
+        missing = [k for k in self.keep if k.lower() not in text.lower()]
+        if not after["words"]:
+            self.feedback.value = _feedback_html("hint", "the box is empty: write your version of the passage.")
+        elif text.strip() == self.original.strip():
+            self.feedback.value = _feedback_html(
+                "hint", f"this is the original (grade {self.before['grade']:.1f}). Try splitting it into "
+                        "shorter sentences, one idea each.")
+        elif missing:
+            self.feedback.value = _feedback_html(
+                "wrong", "your version lost " + ", ".join(f"'{m}'" for m in missing)
+                + ": a reader needs to know who said what. Put it back.")
+        elif after["grade"] <= self.target:
+            self.feedback.value = _feedback_html(
+                "right", f"grade {after['grade']:.1f} (was {self.before['grade']:.1f}), and you kept who said "
+                         "it. Now read it aloud: does it still mean the same thing?")
+        else:
+            tip = ("split it into more sentences" if after["words per sentence"] > 15
+                   else "swap a long word for a short one")
+            self.feedback.value = _feedback_html(
+                "wrong", f"grade {after['grade']:.1f}, the target is {self.target:g} or below: {tip}.")
+
+
+# -- anatomy -------------------------------------------------------------------------
+def roles_table(article: Article, roles: tuple[str, ...] = ("title", "subhead", "related_link", "boilerplate")
+                ) -> HTML:
+    """Each non-body paragraph: its role and the rule that gave it (so a student can ask why)."""
+    rows = [(p.index, ROLE_LABELS[p.role].lower(), p.text if len(p.text) < 70 else p.text[:69] + "…", p.why)
+            for p in article.paragraphs if p.role in roles]
+    return HTML(table_html(rows, ("paragraph", "role", "text", "why the kit says so")))
+
+
+def role_counts(article: Article) -> dict[str, int]:
+    """How many paragraphs of each role, in a fixed order."""
+    return {ROLE_LABELS[r].lower(): sum(p.role == r for p in article.paragraphs) for r in ROLE_LABELS}

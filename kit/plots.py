@@ -1,0 +1,232 @@
+"""Matplotlib figures for the lessons, readable without colour and without sight.
+
+Rules every figure here follows:
+
+* Okabe–Ito colours (safe for the common colour-vision deficiencies), and colour
+  is never the only signal: bars also differ by hatch, and carry value labels.
+* Labelled axes and a title.
+* Each `plot_x(...)` returns a `matplotlib.figure.Figure` built without pyplot
+  (no global state, works on the Agg backend, never pops up twice in a notebook)
+  and sets `fig.kit_description`, one sentence saying what the figure shows;
+  `describe_x(...)` returns the same sentence on its own.
+* `show(fig)` displays the picture with that sentence as alt text and as a
+  visible caption, so a screen reader gets the point of the figure.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Mapping, Sequence
+
+from matplotlib.figure import Figure
+
+from kit.article import Article, words_in
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+ROLE_STYLE = {  # role -> (label, colour, hatch)
+    "title": ("headline", OKABE_ITO["blue"], "xx"),
+    "body": ("body", OKABE_ITO["sky_blue"], ""),
+    "subhead": ("subhead", OKABE_ITO["vermillion"], "//"),
+    "related_link": ("related link", OKABE_ITO["orange"], ".."),
+    "boilerplate": ("boilerplate", OKABE_ITO["grey"], "\\\\"),
+}
+
+HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
+PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple",
+                                  "sky_blue", "yellow", "grey")]
+
+
+def _figure(width: float = 8, height: float = 4) -> tuple[Figure, object]:
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+class Shown:
+    """A figure rendered to PNG, with its description as alt text and caption."""
+
+    def __init__(self, fig: Figure, description: str | None = None):
+        self.description = description or getattr(fig, "kit_description", "") or "A figure."
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        self.png = buf.getvalue()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        b64 = base64.b64encode(self.png).decode("ascii")
+        alt = html.escape(self.description)
+        page = (f'<figure style="margin:0"><img src="data:image/png;base64,{b64}" alt="{alt}" '
+                f'style="max-width:100%"><figcaption><em>Figure description:</em> {alt}</figcaption></figure>')
+        return {"text/html": page, "image/png": b64, "text/plain": f"Figure: {self.description}"}
+
+
+def show(fig: Figure, description: str | None = None) -> Shown:
+    """Display `fig` in a notebook with its one-sentence description (for screen readers too)."""
+    return Shown(fig, description)
+
+
+def _label_bars(ax, bars, fmt: str = "{:g}") -> None:
+    for b in bars:
+        h = b.get_height()
+        if h:
+            ax.annotate(fmt.format(h), (b.get_x() + b.get_width() / 2, h), ha="center", va="bottom",
+                        fontsize=8, xytext=(0, 2), textcoords="offset points")
+
+
+# -- lesson 01: anatomy ---------------------------------------------------------------
+def describe_anatomy(article: Article) -> str:
+    words = {r: 0 for r in ROLE_STYLE}
+    for p in article.paragraphs:
+        words[p.role] += len(words_in(article.text, p.start, p.end))
+    total = sum(words.values()) or 1
+    parts = ", ".join(f"{ROLE_STYLE[r][0]} {n} words" for r, n in words.items() if n)
+    return (f"Bar chart of the article's {len(article.paragraphs)} paragraphs in reading order, one bar per "
+            f"paragraph, length = words; {words['body'] * 100 // total}% of the words are body text "
+            f"({parts}).")
+
+
+def plot_anatomy(article: Article) -> Figure:
+    """One horizontal bar per paragraph, top to bottom as on the page; role by colour, hatch and legend."""
+    paras = article.paragraphs
+    fig, ax = _figure(8, max(3.5, 0.22 * len(paras) + 1))
+    seen = set()
+    for i, p in enumerate(paras):
+        label, colour, hatch = ROLE_STYLE[p.role]
+        n = len(words_in(article.text, p.start, p.end))
+        ax.barh(i, n, color=colour, hatch=hatch, edgecolor="black", linewidth=0.5,
+                label=label if p.role not in seen else None)
+        seen.add(p.role)
+        if p.role != "body":
+            ax.annotate(label, (n, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel("words in the paragraph")
+    ax.set_ylabel("paragraph (top of the page first)")
+    ax.set_title("Anatomy of the article: every paragraph and its role")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.kit_description = describe_anatomy(article)
+    return fig
+
+
+# -- lesson 02: readability ------------------------------------------------------------
+def describe_sentence_lengths(readability, hardest: int = 1) -> str:
+    s = readability.sentences
+    if not s:
+        return "No body sentences to plot."
+    avg = sum(x.words for x in s) / len(s)
+    longest = max(range(len(s)), key=lambda i: s[i].words)
+    hard = readability.hardest(hardest)[0]
+    hard_no = s.index(hard) + 1
+    return (f"Bar chart of words per sentence for {len(s)} body sentences: the average is {avg:.1f} words, "
+            f"the longest is sentence {longest + 1} with {s[longest].words} words, and the hardest "
+            f"(grade {hard.grade:.1f}) is sentence {hard_no}.")
+
+
+def plot_sentence_lengths(readability, hardest: int = 1) -> Figure:
+    """Words per body sentence; the hardest sentence(s) hatched and labelled; the average as a line."""
+    sents = readability.sentences
+    fig, ax = _figure(9, 4)
+    hard = {id(h) for h in readability.hardest(hardest)} if sents else set()
+    xs = list(range(1, len(sents) + 1))
+    colours = [OKABE_ITO["vermillion"] if id(s) in hard else OKABE_ITO["sky_blue"] for s in sents]
+    hatches = ["//" if id(s) in hard else "" for s in sents]
+    bars = ax.bar(xs, [s.words for s in sents], color=colours, edgecolor="black", linewidth=0.5)
+    for b, h in zip(bars, hatches):
+        b.set_hatch(h)
+    for x, s in zip(xs, sents):
+        if id(s) in hard:
+            ax.annotate(f"hardest: {s.words} words,\ngrade {s.grade:.0f}", (x, s.words), xytext=(6, -4),
+                        textcoords="offset points", fontsize=8, va="top")
+    if sents:
+        avg = sum(s.words for s in sents) / len(sents)
+        ax.axhline(avg, color="black", linestyle="--", linewidth=1)
+        ax.annotate(f"average {avg:.1f} words", (len(sents) + 0.5, avg), xytext=(0, 3), ha="right",
+                    textcoords="offset points", fontsize=8)
+    ax.set_xlabel("sentence number (order in the article body)")
+    ax.set_ylabel("words in the sentence")
+    ax.set_title("How long is each sentence?")
+    ax.set_xlim(0.3, len(sents) + 0.7)
+    fig.kit_description = describe_sentence_lengths(readability, hardest)
+    return fig
+
+
+# -- comparisons (lessons 02, 06, 07) --------------------------------------------------------
+def describe_comparison(values: Mapping[str, Mapping[str, float]], unit: str = "") -> str:
+    names = list(values)
+    metrics = list(next(iter(values.values()), {}))
+    parts = []
+    for m in metrics:
+        parts.append(f"{m}: " + ", ".join(f"{n} {values[n][m]:.1f}" for n in names))
+    return f"Grouped bar chart comparing {' and '.join(names)}{' in ' + unit if unit else ''}; " + "; ".join(parts) + "."
+
+
+def plot_comparison(values: Mapping[str, Mapping[str, float]], title: str = "Before and after",
+                    ylabel: str = "value") -> Figure:
+    """Grouped bars: `values[name][metric]`; each name has its own colour *and* hatch, values on bars."""
+    names = list(values)
+    metrics = list(next(iter(values.values()), {}))
+    fig, ax = _figure(8, 4)
+    width = 0.8 / max(1, len(names))
+    for i, n in enumerate(names):
+        xs = [j + (i - (len(names) - 1) / 2) * width for j in range(len(metrics))]
+        bars = ax.bar(xs, [values[n][m] for m in metrics], width, label=n, color=PALETTE[i % len(PALETTE)],
+                      hatch=HATCHES[i % len(HATCHES)], edgecolor="black", linewidth=0.5)
+        _label_bars(ax, bars, "{:.1f}")
+    ax.set_xticks(range(len(metrics)), metrics)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("measure")
+    ax.set_title(title)
+    ax.legend(fontsize=8)
+    fig.kit_description = describe_comparison(values)
+    return fig
+
+
+def describe_counts(counts: Mapping[str, float], what: str) -> str:
+    if not counts:
+        return f"No {what} to plot."
+    top = max(counts, key=counts.get)
+    return (f"Bar chart of {what}: " + ", ".join(f"{k} {v:g}" for k, v in counts.items())
+            + f"; the largest is {top}.")
+
+
+def plot_counts(counts: Mapping[str, float], title: str, xlabel: str, ylabel: str = "count",
+                what: str = "counts") -> Figure:
+    """Simple labelled horizontal bars, largest first, each with its own hatch and value label."""
+    items = sorted(counts.items(), key=lambda kv: -kv[1])
+    fig, ax = _figure(8, max(2.5, 0.45 * len(items) + 1.2))
+    for i, (k, v) in enumerate(items):
+        ax.barh(i, v, color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)], edgecolor="black",
+                linewidth=0.5)
+        ax.annotate(f"{v:g}", (v, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(range(len(items)), [k for k, _ in items])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    fig.kit_description = describe_counts(dict(items), what)
+    return fig
+
+
+def _stacked(ax, labels: Sequence[str], series: Mapping[str, Sequence[float]]) -> None:
+    """Horizontal stacked bars; each series has a colour, a hatch and a legend entry; totals labelled."""
+    left = [0.0] * len(labels)
+    for i, (name, vals) in enumerate(series.items()):
+        ax.barh(range(len(labels)), vals, left=left, label=name, color=PALETTE[i % len(PALETTE)],
+                hatch=HATCHES[(i + 1) % len(HATCHES)] if i else "", edgecolor="black", linewidth=0.5)
+        left = [a + b for a, b in zip(left, vals)]
+    for y, total in enumerate(left):
+        ax.annotate(f"{total:g}", (total, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.legend(fontsize=8, loc="lower right")
