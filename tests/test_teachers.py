@@ -204,13 +204,37 @@ NUMBERS = [
     ("00", "the {} subheads", lambda: len(report().article.subheads)),
     ("00", "the {} \"Also read\" links", lambda: len(report().article.related_links)),
     ("00", "the {} boilerplate lines", lambda: len(report().article.boilerplate)),
+    ("01", "`article.title`: \"{}\"", lambda: report().article.title),
+    ("01", "headline {} · body {} · subhead {} · related link {} · boilerplate {}",
+     lambda: tuple(role_counts().values())),
+    ("01", "the analyst paragraph (\"An analyst at the Shanghai International Studies University ...\", {} words)",
+     lambda: longest_paragraph_words("An analyst at")),
 ]
+
+
+def role_counts() -> dict[str, int]:
+    from kit import widgets as kw
+
+    counts = kw.role_counts(report().article)
+    assert list(counts) == ["headline", "body", "subhead", "related link", "boilerplate"]
+    return counts
+
+
+def longest_paragraph_words(opening: str) -> int:
+    """Words in the longest paragraph, which must be the one that starts with `opening`."""
+    from kit.article import words_in
+
+    a = report().article
+    longest = max(a.paragraphs, key=lambda p: len(words_in(a.text, p.start, p.end)))
+    assert longest.text.startswith(opening), longest.text[:40]
+    return len(words_in(a.text, longest.start, longest.end))
 
 
 @pytest.mark.parametrize("lesson,phrase,compute", NUMBERS, ids=[p for _, p, _ in NUMBERS])
 def test_answer_key_numbers_match_the_kit(lesson, phrase, compute):
     key = sections(read("answer_keys.md")).get(lesson, "")
-    expected = phrase.format(compute())
+    value = compute()
+    expected = phrase.format(*value) if isinstance(value, tuple) else phrase.format(value)
     assert flat(expected) in flat(key), f"answer key {lesson} should say {expected!r}"
 
 
