@@ -1,13 +1,26 @@
 """Reading what a user gives the kit: files, stdin, pasted text, with clear refusals.
 
-Decoding: UTF-8 (a byte-order mark is dropped); UTF-16 when the file starts
-with a UTF-16 byte-order mark; otherwise, if the bytes are not UTF-8, they are
-read as Windows-1252 (a superset of Latin-1) and `Source.note` says so.
-Offsets in every report index the decoded text.
+Decoding: UTF-8 (a byte-order mark is dropped); UTF-16 or UTF-32 when the file
+starts with that byte-order mark; otherwise, if the bytes are not UTF-8, they
+are read as Windows-1252 (a superset of Latin-1, falling back to Latin-1 for
+the five bytes Windows-1252 leaves undefined) and `Source.note` says so.
+
+A web page (a `.html`/`.htm` file, or text that starts like one) is turned
+into its readable text by `kit.html_text.extract_text`; the note says that the
+report, and every offset in it, describes that extracted text.
+
+Offsets in every report index the decoded (or extracted) text.
+
+Size: files over `MAX_BYTES` (5 MB) and texts over `MAX_CHARS` are refused. A
+long news feature is about 0.1 MB; a file fifty times that is not one article
+but a book, a dump or a folder's worth of articles pasted together, and one
+report over it would average their figures into numbers that describe none of
+them. The message says how to split it and analyse the pieces as a batch.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +28,16 @@ from pathlib import Path
 from kit.errors import KitInputError
 
 MAX_BYTES = 5_000_000  # far above any news article (a long feature is ~100 KB)
-_CONTROL_OK = "\n\r\t\f\v"
+MAX_CHARS = 5_000_000  # the same limit for text handed to the Python API
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# C0 controls except tab, newline, vertical tab, form feed, carriage return; DEL; C1 controls
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPLIT_HINT = ("split it into one file per article (or pieces: `split -C 4M --additional-suffix=.txt FILE part_`) "
+               "in a folder and run `python -m kit report FOLDER`")
+HTML_NOTE = ("read as a web page (HTML): this report describes the text extracted from it (headings and "
+             "paragraphs; scripts, menus, sidebars and footers left out), and its offsets count characters "
+             "of that extracted text, not of the HTML source")
 
 
 @dataclass(frozen=True)
@@ -34,16 +56,41 @@ def _kind_hint(data: bytes) -> str:
         return "it looks like a Word/ZIP file; save the article as plain text (.txt) first"
     if data[:4] in (b"\x89PNG", b"GIF8") or data[:3] == b"\xff\xd8\xff":
         return "it is a picture, not text"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "it looks like an old Word (.doc) file; save the article as plain text (.txt) first"
+    sample = data[:4000]
+    if len(sample) >= 8:
+        odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+        even_nuls = sample[0::2].count(0) / len(sample[0::2])
+        if max(odd_nuls, even_nuls) > 0.9 and min(odd_nuls, even_nuls) < 0.1:
+            return "it looks like UTF-16 text without a byte-order mark; save it as UTF-8 text"
     return "it looks like a binary file, not text; save the article as plain text (.txt)"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def too_big_message(name: str, size: int, unit: str = "MB") -> str:
+    """One line that says the limit, why, and how to split."""
+    have = _mb(size) if unit == "MB" else f"{size:,} characters"
+    limit = f"{MAX_BYTES // 1_000_000} MB" if unit == "MB" else f"{MAX_CHARS:,} characters"
+    return (f"{name} is {have}; the kit reads up to {limit} at once (a long news story is about 0.1 MB, "
+            f"so this is many articles, and one report would mix their figures): {_SPLIT_HINT}")
 
 
 def decode(data: bytes, name: str = "input") -> Source:
     """Bytes -> Source, or KitInputError with a hint for binary data."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: same first bytes
+        try:
+            return Source(name, data.decode("utf-32"), "read as UTF-32 (it starts with a UTF-32 mark)")
+        except UnicodeDecodeError:
+            raise KitInputError(f"{name}: starts like UTF-32 but is not valid UTF-32; save it as UTF-8 text") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return Source(name, data.decode("utf-16"), "read as UTF-16 (it starts with a UTF-16 mark)")
         except UnicodeDecodeError:
-            raise KitInputError(f"{name}: starts like UTF-16 but is not valid UTF-16") from None
+            raise KitInputError(f"{name}: starts like UTF-16 but is not valid UTF-16; save it as UTF-8 text") from None
     if b"\x00" in data:
         raise KitInputError(f"{name}: contains NUL bytes, {_kind_hint(data)}")
     try:
@@ -51,57 +98,115 @@ def decode(data: bytes, name: str = "input") -> Source:
     except UnicodeDecodeError as exc:
         bad = exc.start
     try:
-        text = data.decode("cp1252")
+        return Source(name, data.decode("cp1252"), f"not UTF-8 (byte {bad}); read as Windows-1252/Latin-1")
     except UnicodeDecodeError:
-        raise KitInputError(
-            f"{name}: byte {bad} is not UTF-8 and the file is not Windows-1252/Latin-1 either; "
-            "save it as UTF-8 text"
-        ) from None
-    return Source(name, text, f"not UTF-8 (byte {bad}); read as Windows-1252/Latin-1")
+        # 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in Windows-1252; Latin-1 maps every byte
+        return Source(name, data.decode("latin-1"), f"not UTF-8 (byte {bad}); read as Latin-1")
 
 
-def check_text(text: str, name: str = "input") -> str:
-    """The text itself, or KitInputError when there is nothing an analysis could use."""
+def check_text(text: str, name: str = "input", *, html_ok: bool = False) -> str:
+    """The text itself, or KitInputError when there is nothing an analysis could use.
+
+    A web page's source is refused with a hint (its tags are not words); use
+    `prepare_text` or a `.html` file to analyse the page's extracted text.
+    """
     if not isinstance(text, str):
-        raise KitInputError(f"{name}: expected text (a str), got {type(text).__name__}")
+        hint = "; decode it first with kit.inputs.decode(data)" if isinstance(text, (bytes, bytearray)) else ""
+        raise KitInputError(f"{name}: expected text (a str), got {type(text).__name__}{hint}")
     if not text:
         raise KitInputError(f"{name} is empty: paste or load an article first")
+    if len(text) > MAX_CHARS:
+        raise KitInputError(too_big_message(name, len(text), unit="chars"))
     if not text.strip():
         raise KitInputError(f"{name} has only white space: paste or load an article first")
     if "\x00" in text:
         raise KitInputError(f"{name}: contains NUL characters, it looks like a binary file, not text")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _CONTROL_OK)
+    if _SURROGATE.search(text):
+        raise KitInputError(f"{name}: contains broken Unicode (unpaired surrogates); "
+                            "it was decoded wrongly, read the file as UTF-8")
+    controls = len(_CONTROL.findall(text))
     if controls > max(5, len(text) // 100):
         raise KitInputError(f"{name}: {controls} control characters, it looks like a binary file, not text")
     if not any(ch.isalpha() for ch in text):
         raise KitInputError(f"{name} has no letters: there are no words to analyse")
+    if not html_ok:
+        from kit.html_text import looks_like_html
+
+        if looks_like_html(text):
+            raise KitInputError(
+                f"{name} looks like a web page's source (HTML), and tags are not words: save it as a .html "
+                "file and run `python -m kit report FILE.html`, or pass it through kit.inputs.prepare_text(), "
+                "which extracts the article's text"
+            )
     return text
+
+
+def prepare_text(text: str, name: str = "input", html: bool | None = None) -> Source:
+    """Pasted or loaded text -> Source ready for `build_report(source.text, note=source.note)`.
+
+    HTML (`html=True`, or `None` and the text starts like a web page) is
+    replaced by its extracted text, and the note says so.
+    """
+    if isinstance(text, str) and (html or (html is None and _looks_html(text))):
+        from kit.html_text import extract_text
+
+        if len(text) > MAX_CHARS:
+            raise KitInputError(too_big_message(name, len(text), unit="chars"))
+        try:
+            extracted = extract_text(text)
+        except KitInputError as exc:
+            raise KitInputError(f"{name}: {exc}") from None
+        return Source(name, check_text(extracted, name, html_ok=True), HTML_NOTE)
+    return Source(name, check_text(text, name))
+
+
+def _looks_html(text: str) -> bool:
+    from kit.html_text import looks_like_html
+
+    return looks_like_html(text)
+
+
+def _read_file(p: Path, name: str) -> bytes:
+    if not p.exists():
+        if p.is_symlink():
+            raise KitInputError(f"{name}: a link to a file that does not exist")
+        raise KitInputError(f"{name}: no such file")
+    if p.is_dir():
+        raise KitInputError(f"{name} is a folder; give the article's file")
+    if not p.is_file():
+        raise KitInputError(f"{name} is not a regular file (a device or a pipe); save the article to a file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise KitInputError(too_big_message(name, size))
+        with open(p, "rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise KitInputError(f"{name}: no permission to read it; check the file's permissions "
+                            "(or copy it somewhere you can read)") from None
+    except OSError as exc:
+        raise KitInputError(f"{name}: cannot read it ({exc.strerror or exc})") from None
 
 
 def read_source(path: str) -> Source:
     """Read a file (or `-` for standard input) as text, refusing what is not an article."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
         name = "standard input"
+        if sys.stdin is None:
+            raise KitInputError("there is no standard input to read; give a file name")
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise KitInputError(f"{name}: cannot read it ({exc.strerror or exc})") from None
     else:
         p = Path(path)
         name = str(p)
-        if not p.exists():
-            raise KitInputError(f"{name}: no such file")
-        if p.is_dir():
-            raise KitInputError(f"{name} is a folder; give the article's file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise KitInputError(
-                f"{name} is {size / 1e6:.1f} MB; the kit reads articles up to {MAX_BYTES // 1_000_000} MB "
-                "(a long news story is about 0.1 MB)"
-            )
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise KitInputError(f"{name}: cannot read it ({exc.strerror or exc})") from None
+        data = _read_file(p, name)
     if len(data) > MAX_BYTES:
-        raise KitInputError(f"{name} is over {MAX_BYTES // 1_000_000} MB; the kit reads articles up to that size")
+        raise KitInputError(too_big_message(name, len(data)).replace(f"is {_mb(len(data))}",
+                                                                      f"is over {MAX_BYTES // 1_000_000} MB"))
     source = decode(data, name)
-    check_text(source.text, name)
-    return source
+    is_html = path != "-" and Path(path).suffix.lower() in HTML_SUFFIXES
+    prepared = prepare_text(source.text, name, html=True if is_html else None)
+    note = "; ".join(n for n in (source.note, prepared.note) if n)
+    return Source(name, prepared.text, note)
