@@ -261,3 +261,26 @@ def roles_table(article: Article, roles: tuple[str, ...] = ("title", "subhead", 
 def role_counts(article: Article) -> dict[str, int]:
     """How many paragraphs of each role, in a fixed order."""
     return {ROLE_LABELS[r].lower(): sum(p.role == r for p in article.paragraphs) for r in ROLE_LABELS}
+
+
+def hard_word_quiz(text: str, sentence) -> PickTheWord:
+    """Pick the words the readability formulas count as hard in one sentence (answers from the kit)."""
+    from kit.article import words_in
+    from kit.readability import is_easy
+    from kit.syllables import syllables
+
+    targets, others = {}, {}
+    for w in words_in(text, sentence.start, sentence.end):
+        n = syllables(w.text)
+        low = w.text.lower()
+        if w.text in sentence.hard_words:
+            targets[low] = f"{n} syllables and not on the list of familiar words, so the formulas count it as hard."
+        elif n >= 3:
+            others[low] = f"{n} syllables, but it is on the list of familiar words, so Gunning Fog lets it pass."
+        elif not is_easy(w.text) and any(ch.isalpha() for ch in w.text):
+            others[low] = (f"not on the familiar-word list, but only {n} syllable{'s' if n > 1 else ''}: "
+                           "the grade formulas only count words of 3 or more syllables as hard.")
+        else:
+            others[low] = f"{n} syllable{'s' if n > 1 else ''}: short words never count as hard."
+    return PickTheWord("Click every word the formulas count as 'hard' (3 or more syllables and not a familiar word).",
+                       sentence.text, targets, others)
