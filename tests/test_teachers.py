@@ -70,6 +70,12 @@ def exercise_classes() -> frozenset[str]:
                 if any('"kit-exercise"' in inspect.getsource(k) for k in obj.__mro__
                        if k.__module__.startswith("kit.")):
                     names.add(name)
+    # helper functions that build one of those exercises (e.g. kw.hard_word_quiz)
+    for module in (kit.exercises, kit.widgets):
+        for name, obj in vars(module).items():
+            if inspect.isfunction(obj) and obj.__module__ == module.__name__ and not name.startswith("_"):
+                if re.search(r"\b(?:%s)\(" % "|".join(sorted(names)), inspect.getsource(obj)):
+                    names.add(name)
     return frozenset(names)
 
 
@@ -209,7 +215,50 @@ NUMBERS = [
      lambda: tuple(role_counts().values())),
     ("01", "the analyst paragraph (\"An analyst at the Shanghai International Studies University ...\", {} words)",
      lambda: longest_paragraph_words("An analyst at")),
+    ("02", "`grade {}`", lambda: f"{passage_grade('The cat sat on the mat.'):5.1f}"),
+    ("02", "`grade {}`", lambda: f"{passage_grade('Mat the on sat cat the.'):5.1f}"),
+    ("02", "`{} sentences, {} words`",
+     lambda: (report().readability.counts.sentences, report().readability.counts.words)),
+    ("02", "`Consensus grade: {:.1f} years of school`", lambda: report().readability.scores["consensus_grade"]),
+    ("02", "{} words, {} syllables, Flesch-Kincaid grade {:.1f}",
+     lambda: (hardest().words, hardest().syllables, hardest().grade)),
+    ("02", "**Answer: {}**", lambda: ", ".join(hard_word_quiz_answers())),
+    ("02", "(grade {:.1f}, {} sentences, {} words)", lambda: rewrite_stats(REWRITE_02)),
 ]
+
+# The model rewrite in answer key 02, checked against what the rewrite lab shows.
+REWRITE_02 = ("An analyst from a university in Shanghai wrote in People's Daily, a Chinese paper. The analyst "
+              "said Russia has sent arms and military equipment to Syria. This worried the West. The analyst "
+              "said the US and its allies got a message. To beat the Islamic State, they would need to form a "
+              "group against terror with the Syrian government.")
+
+
+def passage_grade(sentence: str) -> float:
+    from kit.readability import analyse_passage
+
+    return analyse_passage(sentence).scores["flesch_kincaid_grade"]
+
+
+def hardest():
+    h = report().readability.hardest(1)[0]
+    assert h.text.startswith("An analyst at the Shanghai")
+    return h
+
+
+def hard_word_quiz_answers() -> list[str]:
+    from kit import widgets as kw
+
+    urged = next(s for s in report().readability.sentences if s.text.startswith("Putin urged"))
+    return list(kw.hard_word_quiz(report().article.text, urged).targets)
+
+
+def rewrite_stats(version: str) -> tuple:
+    from kit import widgets as kw
+
+    lab = kw.RewriteLab(hardest().text, target=10, keep=("analyst", "People's Daily"))
+    lab.box.value = version
+    assert "Yes" in lab.feedback.value, lab.feedback.value  # the lab accepts the model answer
+    return lab.after["grade"], lab.after["sentences"], lab.after["words"]
 
 
 def role_counts() -> dict[str, int]:
@@ -236,6 +285,17 @@ def test_answer_key_numbers_match_the_kit(lesson, phrase, compute):
     value = compute()
     expected = phrase.format(*value) if isinstance(value, tuple) else phrase.format(value)
     assert flat(expected) in flat(key), f"answer key {lesson} should say {expected!r}"
+
+
+def test_answer_key_02_has_every_row_of_the_scores_table():
+    from kit import widgets as kw
+
+    table = kw.scores_table(report().readability).data
+    rows = re.findall(r"<tr><td>([^<]+)</td><td class=num>([^<]+)</td>", table)
+    assert len(rows) >= 8
+    key = sections(read("answer_keys.md"))["02"]
+    for measure, value in rows:
+        assert f"| {measure} | {value} |" in key, (measure, value)
 
 
 def test_hand_checked_counts():
