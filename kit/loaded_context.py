@@ -1,0 +1,115 @@
+"""Context rules: when a lexicon word is *not* loaded (or is loaded only in some company).
+
+"crush the enemy" is loaded, "crush a can" is not; "healthy forces of the
+opposition" is loaded, "healthy food" is not. A rule is a named set of rows in
+`lexicons/loaded_context.csv`; a term names its rule in its `context` column.
+Every row of a rule must pass for the match to count.
+
+Row kinds (`window` is how many words to look at):
+
+* `skip_if_prev` / `skip_if_next` / `skip_if_near`: not loaded when one of
+  the rule's words is among the `window` words before / after / on either side.
+* `only_if_prev` / `only_if_next` / `only_if_near`: loaded only when one of the
+  rule's words is there.
+
+`extend` = `next` on an `only_if_next` row stretches the highlighted span to the
+word that triggered it ("very" + "serious" is shown as "very serious"), unless
+that word starts a lexicon term of its own.
+
+Words are single words, compared without case; a trailing `*` matches any
+ending (`injur*` matches "injured", "injuries").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from kit.errors import KitInputError
+
+KINDS = ("skip_if_prev", "skip_if_next", "skip_if_near", "only_if_prev", "only_if_next", "only_if_near")
+RULE_COLUMNS = ("rule", "kind", "words", "window", "extend", "explanation")
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One condition of a context rule."""
+
+    rule: str
+    kind: str
+    words: frozenset[str]
+    prefixes: tuple[str, ...]  # words written with a trailing '*'
+    window: int
+    extend: bool
+    explanation: str
+
+    def hit(self, word: str) -> bool:
+        """Whether one (lower-cased) word is on this row's list."""
+        return word in self.words or any(word.startswith(p) for p in self.prefixes)
+
+    def first_hit(self, words: Sequence[str]) -> int | None:
+        """Index of the first listed word in `words`, or None."""
+        for i, w in enumerate(words):
+            if self.hit(w):
+                return i
+        return None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Outcome of a rule on one match: keep it? and how many extra words to the right to include."""
+
+    keep: bool
+    extend_words: int = 0
+    why: str = ""
+
+
+def parse_rule_row(row: dict[str, str], where: str) -> RuleRow:
+    """A RuleRow from a CSV row; `where` ("file, line N") goes into any error."""
+    name = row.get("rule", "").strip()
+    if not name:
+        raise KitInputError(f"{where}: empty rule name")
+    kind = row.get("kind", "").strip()
+    if kind not in KINDS:
+        raise KitInputError(f"{where}: unknown kind {kind!r} (use one of {', '.join(KINDS)})")
+    raw = [w.strip().lower() for w in row.get("words", "").split("|") if w.strip()]
+    if not raw:
+        raise KitInputError(f"{where}: rule {name!r} has no words")
+    try:
+        window = int(row.get("window", "") or "1")
+    except ValueError:
+        raise KitInputError(f"{where}: window must be a whole number, not {row.get('window')!r}") from None
+    if not 1 <= window <= 10:
+        raise KitInputError(f"{where}: window must be between 1 and 10")
+    extend = row.get("extend", "").strip().lower()
+    if extend not in ("", "next"):
+        raise KitInputError(f"{where}: extend must be empty or 'next', not {extend!r}")
+    if extend and kind != "only_if_next":
+        raise KitInputError(f"{where}: extend=next only works with kind only_if_next")
+    return RuleRow(
+        rule=name,
+        kind=kind,
+        words=frozenset(w for w in raw if not w.endswith("*")),
+        prefixes=tuple(w[:-1] for w in raw if w.endswith("*") and len(w) > 1),
+        window=window,
+        extend=bool(extend),
+        explanation=row.get("explanation", "").strip(),
+    )
+
+
+def apply_rule(rows: Sequence[RuleRow], before: Sequence[str], after: Sequence[str]) -> Verdict:
+    """Judge one match from the lower-cased words `before` it (nearest last) and `after` it (nearest first)."""
+    extend = 0
+    for r in rows:
+        prev = list(before[-r.window:]) if before else []
+        nxt = list(after[: r.window])
+        side = r.kind.split("_")[-1]
+        looked = prev if side == "prev" else nxt if side == "next" else prev + nxt
+        found = r.first_hit(looked)
+        if r.kind.startswith("skip") and found is not None:
+            return Verdict(False, 0, f"{r.rule}: {r.explanation}")
+        if r.kind.startswith("only") and found is None:
+            return Verdict(False, 0, f"{r.rule}: {r.explanation}")
+        if r.extend and found is not None:
+            extend = max(extend, found + 1)
+    return Verdict(True, extend)
