@@ -22,12 +22,13 @@ import ipywidgets as widgets
 RIGHT = "✔ Yes."
 WRONG = "✘ Not quite."
 HINT = "💡 Hint:"
+PROBLEM = "⚠ The kit cannot analyse this:"
 
 
 def _feedback_html(kind: str, message: str) -> str:
     """Feedback as escaped HTML: a word + symbol first, then the message (colour is a bonus)."""
-    colour = {"right": "#006644", "wrong": "#8a3b00", "hint": "#333333"}.get(kind, "#333333")
-    head = {"right": RIGHT, "wrong": WRONG, "hint": HINT}.get(kind, "")
+    colour = {"right": "#006644", "wrong": "#8a3b00", "hint": "#333333", "error": "#8a3b00"}.get(kind, "#333333")
+    head = {"right": RIGHT, "wrong": WRONG, "hint": HINT, "error": PROBLEM}.get(kind, "")
     return (f'<div style="border-left:4px solid {colour};padding:0.2em 0.6em;margin:0.3em 0">'
             f"<strong>{html.escape(head)}</strong> {html.escape(message)}</div>")
 
