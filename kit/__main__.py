@@ -1,31 +1,74 @@
-"""Command line: `python -m kit report FILE --format text|json|md|html` (or the `kit` script).
+"""Command line: `python -m kit report PATH... --format text|json|md|html` (or the `kit` script).
 
-Exit codes: 0 report written; 1 the input could not be analysed (the message
-says why); 2 the command line was wrong (argparse's usage message).
+One file (or `-` for standard input) gives one report, as it always has.
+Several paths, or a folder, make a batch (see `kit.batch`): JSON Lines with
+`--format json`, a summary table then each report with `--format text`,
+one page per article plus an index with `--format html --output DIR`.
+Folders give their .txt, .md, .html and .htm files, sorted by name;
+`--recursive` also reads their sub-folders.
+
+Exit codes:
+  0    every report was written
+  1    an input could not be analysed, or an output could not be written (one
+       line on standard error says why); in a batch: at least one file was
+       skipped (the other files were still reported), or no file was found
+  2    the command line was wrong (argparse's usage message)
+  3    an internal error: a bug in the kit (KIT_DEBUG=1 shows the traceback)
+  130  interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from kit.errors import KitInputError
 
 FORMATS = ("text", "json", "md", "html")
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+EPILOG = """\
+examples:
+  python -m kit report article.txt                  one report, in the terminal
+  python -m kit report article.txt -f html -o a.html
+  python -m kit report page.html                    a saved web page: its text is extracted
+  python -m kit report class/ -f json > all.jsonl   a batch: one JSON object per line
+  python -m kit report class/ --summary-only        a batch: the summary table only
+  python -m kit report class/ -f html -o pages/     a batch: one page per article + index.html
+
+exit codes:
+  0    every report was written
+  1    an input could not be analysed or an output not written (one line on
+       standard error says why); in a batch: at least one file was skipped
+       (the others were still reported), or no file was found
+  2    the command line was wrong
+  3    a bug in the kit (set KIT_DEBUG=1 to see the traceback)
+  130  interrupted (Ctrl-C)
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kit", description="Measure a news article: anatomy, readability, "
                                      "who speaks, loaded language.")
     sub = parser.add_subparsers(dest="command", required=True)
-    rep = sub.add_parser("report", help="report on an article file (- for standard input)")
-    rep.add_argument("file", help="a plain-text article (UTF-8), or - to read standard input")
+    rep = sub.add_parser("report", help="report on article files (- for standard input)", epilog=EPILOG,
+                         formatter_class=argparse.RawDescriptionHelpFormatter,
+                         description="Report on one article, or on a batch (several files or a folder).")
+    rep.add_argument("paths", nargs="+", metavar="PATH",
+                     help="an article file (UTF-8 text, or a saved .html page), a folder of them, or - to read "
+                          "standard input; several paths make a batch")
     rep.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
-    rep.add_argument("--output", "-o", help="write to this file instead of the screen (never overwrites)")
+    rep.add_argument("--output", "-o", metavar="FILE_OR_DIR",
+                     help="write to this file instead of the screen (never overwrites); for an html batch, "
+                          "a folder for the pages")
     rep.add_argument("--lexicon", action="append", default=[], metavar="CSV",
                      help="an extra loaded-language CSV (same columns as kit/lexicons/loaded_terms.csv)")
+    rep.add_argument("--recursive", "-r", action="store_true", help="batch: also read sub-folders")
+    rep.add_argument("--summary-only", action="store_true",
+                     help="batch, text or md: only the summary table, not each article's report")
+    rep.add_argument("--no-progress", action="store_true", help="batch: no progress bar on standard error")
     return parser
 
 
@@ -33,35 +76,113 @@ def render(report, fmt: str) -> str:
     return {"text": report.to_text, "json": report.to_json, "md": report.to_markdown, "html": report.to_html}[fmt]()
 
 
+def _stdout_writer(fmt: str):
+    """Write str to standard output; JSON/Markdown/HTML always as UTF-8, text in the terminal's encoding."""
+    out = sys.stdout
+    enc = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    if enc == "utf8" or not hasattr(out, "buffer"):
+        return out.write
+    if fmt == "text":
+        return out.write  # unencodable letters show as \\u escapes (see main)
+
+    def write_bytes(s: str) -> None:
+        out.flush()
+        out.buffer.write(s.encode("utf-8"))
+        out.buffer.flush()
+
+    return write_bytes
+
+
+def _is_batch(paths: list[str]) -> bool:
+    return len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
+
+
+def _file_writer(path: str):
+    """A writer to a new file (never overwriting), opened now so a bad path fails before any work."""
+    try:
+        fh = open(path, "x", encoding="utf-8")
+    except FileExistsError:
+        raise KitInputError(f"{path} already exists; choose a new file name (the kit never overwrites)") from None
+    except OSError as exc:
+        raise KitInputError(f"cannot write {path} ({exc.strerror or exc})") from None
+    return fh
+
+
 def run_report(args: argparse.Namespace) -> int:
+    if args.paths.count("-") > 1:
+        raise KitInputError("standard input (-) can be read only once")
+    if _is_batch(args.paths):
+        return run_batch(args)
     from kit.inputs import read_source
     from kit.report import build_report
 
+    path = args.paths[0]
     if args.output and Path(args.output).exists():
         raise KitInputError(f"{args.output} already exists; choose a new file name (the kit never overwrites)")
-    source = read_source(args.file)
+    if path == "-" and sys.stdin is not None and sys.stdin.isatty():
+        print("kit: reading the article from the keyboard: paste it, then press Ctrl-D (Ctrl-Z Enter on Windows)",
+              file=sys.stderr)
+    source = read_source(path)
     report = build_report(source.text, source.name, tuple(args.lexicon), note=source.note)
     out = render(report, args.format)
     if args.output:
-        with open(args.output, "x", encoding="utf-8") as fh:
+        with _file_writer(args.output) as fh:
             fh.write(out)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(out)
+        _stdout_writer(args.format)(out)
     return EXIT_OK
 
 
+def run_batch(args: argparse.Namespace) -> int:
+    from kit import batch
+
+    progress = False if args.no_progress else None
+    common = dict(lexicons=args.lexicon, summary_only=args.summary_only, recursive=args.recursive,
+                  progress=progress)
+    if args.format == "html":
+        result = batch.run(args.paths, "html", write=lambda s: None, output_dir=args.output, **common)
+    elif args.output:
+        with _file_writer(args.output) as fh:
+            result = batch.run(args.paths, args.format, write=fh.write, **common)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        result = batch.run(args.paths, args.format, write=_stdout_writer(args.format), **common)
+    return result.exit_code
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    # a file name that is not valid UTF-8 must not crash the error message about it
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.format == "html" and not args.output and _is_batch(args.paths):
+        parser.error("an html batch writes one page per article: give a folder with --output DIR")
     try:
         return run_report(args)
     except KitInputError as exc:
         print(f"kit: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    except BrokenPipeError:  # `kit report x | head`
+    except BrokenPipeError:  # `kit report x | head`: the reader left; stop quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        print("kit: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug, not the user's fault: one line, the details on request
+        if os.environ.get("KIT_DEBUG"):
+            raise
+        print(f"kit: internal error ({type(exc).__name__}: {exc}); this is a bug in the kit, please report it "
+              "(KIT_DEBUG=1 shows the details)", file=sys.stderr)
+        return EXIT_BUG
 
 
 if __name__ == "__main__":
