@@ -1,0 +1,94 @@
+"""Lesson figures: labelled, colour-blind-safe, never colour alone, with a text description."""
+
+from __future__ import annotations
+
+import base64
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from kit import plots
+from kit.readability import analyse
+
+SAFE = {c.lower() for c in plots.OKABE_ITO.values()}
+
+
+def _check_figure(fig: Figure) -> None:
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert isinstance(fig.kit_description, str) and fig.kit_description.endswith(".")
+    for patch in ax.patches:
+        assert matplotlib.colors.to_hex(patch.get_facecolor()).lower() in SAFE
+
+
+def test_anatomy_figure(seed_article):
+    fig = plots.plot_anatomy(seed_article)
+    _check_figure(fig)
+    ax = fig.axes[0]
+    assert len(ax.patches) == len(seed_article.paragraphs) == 33
+    # every role other than body has a hatch, so the chart reads in grey scale
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 33 - 20
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == {
+        "headline", "body", "subhead", "related link", "boilerplate"}
+    assert "33 paragraphs" in fig.kit_description and "body 859 words" in fig.kit_description
+
+
+def test_sentence_length_figure(seed_article):
+    r = analyse(seed_article)
+    fig = plots.plot_sentence_lengths(r)
+    _check_figure(fig)
+    ax = fig.axes[0]
+    assert len(ax.patches) == 36
+    assert [p.get_height() for p in ax.patches] == [s.words for s in r.sentences]
+    # the hardest sentence (the 66-word analyst sentence, fifth in the body) is hatched and labelled
+    assert ax.patches[4].get_hatch() == "//" and ax.patches[4].get_height() == 66
+    assert any("hardest: 66 words" in t.get_text() for t in ax.texts)
+    assert plots.describe_sentence_lengths(r) == fig.kit_description
+    assert "36 body sentences" in fig.kit_description and "sentence 5 with 66 words" in fig.kit_description
+
+
+def test_comparison_figure_labels_every_bar():
+    values = {"original": {"grade": 14.6, "words": 20.0}, "rewrite": {"grade": 8.0, "words": 12.0}}
+    fig = plots.plot_comparison(values, "Before and after", "value")
+    _check_figure(fig)
+    ax = fig.axes[0]
+    assert len(ax.patches) == 4
+    assert [str(p.get_hatch()) for p in ax.patches] == ["", "", "//", "//"]  # one hatch per series
+    assert sorted(t.get_text() for t in ax.texts) == sorted(["14.6", "20.0", "8.0", "12.0"])
+    assert "original 14.6, rewrite 8.0" in fig.kit_description
+
+
+def test_counts_figure_sorted_with_values():
+    fig = plots.plot_counts({"Putin": 9, "Josh Earnest": 2, "Dmitry Peskov": 3}, "Who speaks", "statements",
+                            what="statements per speaker")
+    _check_figure(fig)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Putin", "Dmitry Peskov", "Josh Earnest"]
+    assert len({p.get_hatch() for p in ax.patches}) == 3
+    assert "the largest is Putin" in fig.kit_description
+
+
+def test_show_gives_alt_text_caption_and_png(seed_article):
+    fig = plots.plot_anatomy(seed_article)
+    bundle = plots.show(fig)._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
+    assert 'alt="Bar chart of the article' in bundle["text/html"]
+    assert "<figcaption>" in bundle["text/html"]
+    assert bundle["text/plain"].startswith("Figure: Bar chart")
+
+
+def test_show_escapes_the_description():
+    fig = plots.plot_counts({"a": 1}, "t", "x")
+    assert '"<b>"' not in plots.show(fig, 'say "<b>"')._repr_mimebundle_()["text/html"]
+
+
+def test_empty_inputs_do_not_crash():
+    from kit.readability import analyse_passage
+
+    r = analyse_passage("")
+    assert plots.describe_sentence_lengths(r) == "No body sentences to plot."
+    assert plots.describe_counts({}, "speakers") == "No speakers to plot."
+    fig = plots.plot_sentence_lengths(r)
+    assert fig.axes[0].get_title() and fig.kit_description == "No body sentences to plot."

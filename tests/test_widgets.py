@@ -1,0 +1,271 @@
+"""Lesson widgets and exercises, driven without a browser: set a value, read the feedback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kit import widgets as kw
+from kit.errors import KitInputError
+from kit.exercises import Dropdowns, FreeText, MultipleChoice, PickTheWord
+from kit.readability import analyse, analyse_passage
+
+
+def classes(w) -> list[str]:
+    return list(w._dom_classes)
+
+
+def text_of(html_value: str) -> str:
+    """Feedback HTML -> visible text (tags dropped, entities kept simple)."""
+    return re.sub(r"<[^>]+>", "", html_value).replace("&#x27;", "'").replace("&quot;", '"')
+
+
+# -- seed loading ----------------------------------------------------------------
+def test_load_seed_works_from_any_folder(tmp_path, monkeypatch, seed_text):
+    monkeypatch.chdir(tmp_path)
+    assert kw.load_seed() == seed_text  # byte-identical: offsets index this text
+    assert "\u00a0" in kw.load_seed()  # the two non-breaking spaces are kept
+
+
+def test_seed_article_is_the_lesson_article():
+    a = kw.seed_article()
+    assert a.title == "Putin: Russia supports and will support the Syrian government"
+
+
+def test_missing_seed_is_a_clear_error():
+    with pytest.raises(KitInputError, match="seeds/"):
+        kw.find_seed("no_such_article.txt")
+
+
+# -- exercises ---------------------------------------------------------------------
+def test_multiple_choice_feedback_is_instant_and_explained():
+    q = MultipleChoice("Who?", ["A", "B", "C"], "B", {"A": "A is a source it cites.", "B": "B signs it."})
+    assert "kit-exercise" in classes(q) and "kit-feedback" in classes(q.feedback)
+    assert q.feedback.value == ""
+    q.choice.value = "A"
+    assert "Not quite" in q.feedback.value and "A is a source it cites." in q.feedback.value
+    assert not q.correct
+    q.choice.value = "C"  # no explanation given: a generic nudge, still marked wrong
+    assert "Not quite" in q.feedback.value and "try another" in q.feedback.value
+    q.choice.value = "B"
+    assert "Yes" in q.feedback.value and "B signs it." in q.feedback.value
+    assert q.correct
+
+
+def test_multiple_choice_refuses_an_answer_that_is_not_an_option():
+    with pytest.raises(ValueError):
+        MultipleChoice("Q", ["a", "b"], "c")
+
+
+def test_feedback_is_escaped():
+    q = MultipleChoice("Q", ["<b>x</b>", "y"], "y", {"<b>x</b>": "<script>alert(1)</script>"})
+    q.choice.value = "<b>x</b>"
+    assert "<script>" not in q.feedback.value and "&lt;script&gt;" in q.feedback.value
+
+
+def test_pick_the_word_marks_targets_and_explains_misses():
+    q = PickTheWord("Pick the judgement", "Putin overshadows blood-hungry Obama", {"blood-hungry": "an insult"},
+                    {"putin": "a name, not a judgement"})
+    assert "kit-exercise" in classes(q) and "kit-feedback" in classes(q.feedback)
+    q.pick("Putin")
+    assert "Not quite" in q.feedback.value and "a name, not a judgement" in q.feedback.value
+    assert not q.complete
+    q.pick("blood-hungry")
+    assert "Yes" in q.feedback.value and "an insult" in q.feedback.value and "found them all" in q.feedback.value
+    assert q.complete
+    assert "Found 1 of 1" in q.progress.value
+    picked = [b for b in q.buttons if b.description == "blood-hungry"][0]
+    assert picked.icon == "check"  # a shape, not only a colour
+
+
+def test_pick_the_word_refuses_targets_not_in_the_passage():
+    with pytest.raises(ValueError, match="not in the passage"):
+        PickTheWord("Q", "a short passage", {"missing": "x"})
+
+
+def test_free_text_hints_then_accepts():
+    q = FreeText("Main message?", accept=[r"support", r"syria"], need=2,
+                 hints=["Look at the headline.", "Name the country."], model_answer="Russia supports Syria.")
+    assert "kit-feedback" in classes(q.feedback)
+    q.check()
+    assert "write an answer first" in q.feedback.value
+    q.answer.value = "It is about support"  # one of two ideas
+    assert "Not quite" in q.feedback.value and "Look at the headline." in q.feedback.value
+    q.hint()
+    assert "Name the country." in q.feedback.value
+    q.answer.value = "Russia will keep supporting Syria's government"
+    assert "Yes" in q.feedback.value and "Russia supports Syria." in q.feedback.value
+
+
+def test_dropdowns_count_right_answers():
+    q = Dropdowns("Roles?", [("Also read: x", "related link"), ("Situation in Syria", "subhead")],
+                  ["subhead", "related link"], {"subhead": "Short, between body paragraphs."})
+    q.selects[0].value = "related link"
+    assert "1 of 2 right" in text_of(q.feedback.value)
+    q.selects[1].value = "related link"
+    assert "Not quite" in q.feedback.value and "Short, between body paragraphs." in q.feedback.value
+    assert "try again" in q.marks[1].value
+    q.selects[1].value = "subhead"
+    assert "all 2 right" in q.feedback.value and q.score == 2
+
+
+# -- views ---------------------------------------------------------------------------
+def test_paragraph_html_escapes_and_labels():
+    from kit.article import Article
+
+    a = Article("A headline <b>here</b>\n\nThe <script>alert(1)</script> body sentence is here.\n")
+    page = kw.paragraph_html(a)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "HEADLINE" in page and "BODY" in page  # labels, not only colour
+
+
+def test_anatomy_explorer_fades_unticked_roles(seed_article):
+    ex = kw.AnatomyExplorer(seed_article)
+    assert set(ex.boxes) == {"title", "body", "subhead", "related_link", "boilerplate"}
+    assert "3 subhead" in ex.summary.value and "4 related link" in ex.summary.value
+    ex.boxes["subhead"].value = False
+    assert "subhead" not in ex.summary.value
+    assert ex.view.value.count("para subhead dim") == 3
+    assert "SUBHEAD" not in ex.view.value  # faded parts lose their label; the others keep it
+    assert "RELATED LINK" in ex.view.value
+
+
+def test_role_counts_for_the_seed(seed_article):
+    # counted by hand in the seed: 1 headline, 3 subheads, 4 "Also read" lines, and the
+    # signature, subscribe line, author line, "*" and "X" at the end
+    assert kw.role_counts(seed_article) == {"headline": 1, "body": 20, "subhead": 3, "related link": 4,
+                                            "boilerplate": 5}
+
+
+def test_table_html_escapes():
+    assert "&lt;i&gt;" in kw.table_html([("<i>", 1)], ("a", "b"))
+
+
+# -- readability lab -------------------------------------------------------------------
+ORIGINAL = ("An analyst at the Shanghai International Studies University wrote for People's Daily, a Chinese "
+            "publication, that Russia's assistance to Syria in the form of supplies of military equipment "
+            "raised serious concerns in the West.")
+
+
+def test_rewrite_lab_starts_with_a_hint_and_rescoring_is_live():
+    lab = kw.RewriteLab(ORIGINAL, target=10, keep=("analyst", "People's Daily"))
+    assert "kit-exercise" in classes(lab) and "kit-feedback" in classes(lab.feedback)
+    assert "this is the original" in lab.feedback.value
+    assert lab.box.continuous_update  # re-scores on every keystroke
+    lab.box.value = "An analyst wrote for People's Daily. Russia sends arms to Syria. The West is worried."
+    assert "Yes" in lab.feedback.value
+    assert lab.after["sentences"] == 3 and lab.after["words"] == 15
+    assert lab.after["grade"] < lab.before["grade"]
+    assert ">15<" in lab.table.value  # the words column shows the new count
+
+
+def test_rewrite_lab_insists_on_keeping_the_source():
+    lab = kw.RewriteLab(ORIGINAL, target=10, keep=("analyst", "People's Daily"))
+    lab.box.value = "Russia sends arms to Syria. The West is worried."
+    assert "Not quite" in lab.feedback.value and "People's Daily" in text_of(lab.feedback.value)
+
+
+def test_rewrite_lab_says_when_the_grade_is_still_too_high():
+    lab = kw.RewriteLab(ORIGINAL, target=10, keep=("analyst",))
+    long_one = ORIGINAL.replace("Chinese", "Chinese-language")
+    lab.box.value = long_one
+    assert "Not quite" in lab.feedback.value and "split it into more sentences" in lab.feedback.value
+    lab.box.value = ""
+    assert "empty" in lab.feedback.value
+
+
+def test_hard_word_quiz_answers_come_from_the_kit(seed_article):
+    r = analyse(seed_article)
+    urged = next(s for s in r.sentences if s.text.startswith("Putin urged"))
+    q = kw.hard_word_quiz(seed_article.text, urged)
+    assert set(q.targets) == {w.lower() for w in urged.hard_words}
+    assert "geopolitical" in q.targets  # six syllables, not a familiar word
+    q.pick("fight")
+    assert "Not quite" in q.feedback.value and "1 syllable" in q.feedback.value
+    q.pick("geopolitical")
+    assert "Yes" in q.feedback.value
+
+
+def test_scores_table_lists_every_formula(seed_article):
+    page = kw.scores_table(analyse(seed_article)).data
+    for name in ("Flesch Reading Ease", "Flesch-Kincaid grade", "Gunning Fog", "SMOG", "Coleman-Liau", "ARI",
+                 "Dale-Chall", "Consensus grade", "words per sentence"):
+        assert name in page
+
+
+def test_hard_sentence_view_marks_hard_words_with_a_label(seed_article):
+    r = analyse(seed_article)
+    h = r.hardest(1)[0]
+    page = kw.hard_sentence_view(seed_article.text, h).data
+    assert page.count('<mark class="hard"') == len(h.hard_words)
+    assert "[hard]" in page and "66 words" in page
+
+
+# -- lesson 07 ----------------------------------------------------------------------------
+def test_own_article_lab_explains_bad_input(tmp_path):
+    lab = kw.OwnArticleLab(tmp_path)
+    for bad in ("", "   \n ", "12 34 56"):
+        assert lab.analyse_text(bad) is None
+        assert "cannot analyse" in lab.feedback.value and "Traceback" not in lab.feedback.value
+        assert lab.save_button.disabled
+    assert lab.analyse_bytes(b"%PDF-1.7\x00\x00binary", "paper.pdf") is None
+    assert "PDF" in lab.feedback.value
+
+
+def test_own_article_lab_analyses_an_uploaded_file(tmp_path, seed_text):
+    lab = kw.OwnArticleLab(tmp_path)
+    report = lab.analyse_bytes(seed_text.encode("utf-8"), "pravda.txt")
+    assert report is not None and report.readability.counts.sentences == 36
+    assert "Yes" in lab.feedback.value
+    assert "Putin: Russia supports" in lab.result.value and not lab.save_button.disabled
+
+
+def test_own_article_lab_reads_a_web_page(tmp_path):
+    lab = kw.OwnArticleLab(tmp_path)
+    page = ("<!DOCTYPE html><html><head><title>t</title><script>var x = 1;</script></head><body>"
+            "<h1>Council opens library later</h1><p>The council voted on Tuesday to keep the library open until "
+            "eight. The mayor said the change would help students.</p></body></html>")
+    report = lab.analyse_bytes(page.encode(), "story.html")
+    assert report is not None
+    assert "var x" not in report.article.text and report.article.title == "Council opens library later"
+
+
+def test_saving_never_overwrites(tmp_path, seed_text):
+    sift = kw.SiftChecklist()
+    lab = kw.OwnArticleLab(tmp_path, checklist=sift)
+    assert lab.save() is None and "analyse an article first" in lab.save_feedback.value
+    lab.analyse_bytes(seed_text.encode(), "pravda.txt")
+    sift.checks[0].value = True
+    sift.notes[0].value = "Pravda.Ru <is> a Russian outlet"
+    first = lab.save()
+    second = lab.save()
+    assert first.name == "pravda_report.html" and second.name == "pravda_report_2.html"
+    page = first.read_text(encoding="utf-8")
+    assert "SIFT checklist" in page and "Pravda.Ru &lt;is&gt; a Russian outlet" in page
+    lab.format.value = "md"
+    md = lab.save()
+    assert md.suffix == ".md" and "**Stop**" in md.read_text(encoding="utf-8")
+    assert "kit-feedback" in classes(lab.save_feedback) and md.name in lab.save_feedback.value
+
+
+def test_unique_path_sanitises_and_counts(tmp_path):
+    (tmp_path / "my_story_report.md").write_text("x")
+    assert kw.unique_path(tmp_path, "my story/report", ".md").name == "my_story_report_2.md"
+
+
+def test_sift_checklist_feedback():
+    sift = kw.SiftChecklist()
+    assert "kit-exercise" in classes(sift) and "0 of 4 done" in sift.feedback.value
+    sift.checks[0].value = True
+    assert "write down what you found" in sift.feedback.value
+    for c, t in zip(sift.checks, sift.notes):
+        t.value = "notes"
+        c.value = True
+    assert "all four moves done" in sift.feedback.value
+    assert sift.to_markdown().count("- [x]") == 4
+
+
+def test_passage_stats_of_an_empty_box():
+    assert kw._passage_stats("")["words"] == 0
+    assert analyse_passage("One. Two.").counts.sentences == 2
