@@ -1,0 +1,161 @@
+"""The lessons' shape and the numbers their text states.
+
+Decision: notebooks are stored WITHOUT outputs (no outputs, execution_count
+null). Diffs stay readable, a stale output can never contradict the kit, and
+nbval (`--nbval-lax`) runs every lesson top to bottom in the test command.
+
+Numbers that a lesson's *markdown* states are listed in FIGURES with the kit
+function that computes them, so a change in a metric that breaks a lesson's
+story fails here instead of leaving the text wrong. (Lessons compute most
+numbers live in code cells; FIGURES covers the ones the prose relies on.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+import pytest
+
+LESSONS = Path(__file__).resolve().parent.parent / "lessons"
+SERIES = [
+    "00_start_here",
+    "01_anatomy",
+    "02_readability",
+    "03_who_speaks",
+    "04_loaded_language",
+    "05_headlines_and_framing",
+    "06_compare_and_rewrite",
+    "07_your_own_article",
+]
+PRESENT = [n for n in SERIES if (LESSONS / f"{n}.ipynb").exists()]
+# kit helpers that build an exercise with instant feedback
+EXERCISES = ("MultipleChoice(", "FreeText(", "PickTheWord(", "Dropdowns(", "RewriteLab(", "hard_word_quiz(",
+             "OwnArticleLab(", "SiftChecklist(", "LoadedRewrite(", "NeutralRewrite(", "loaded_word_quiz(")
+MAX_CODE_LINES = 12  # logic beyond a few lines belongs in kit/
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> nbformat.NotebookNode:
+    return nbformat.read(LESSONS / f"{name}.ipynb", as_version=4)
+
+
+def markdown(name: str) -> str:
+    return "\n".join(c.source for c in load(name).cells if c.cell_type == "markdown")
+
+
+# -- numbers the prose states ----------------------------------------------------------
+@lru_cache(maxsize=1)
+def seed():
+    from kit.widgets import seed_article
+
+    return seed_article()
+
+
+@lru_cache(maxsize=1)
+def seed_readability():
+    from kit.readability import analyse
+
+    return analyse(seed())
+
+
+def _count(role: str) -> Callable[[], int]:
+    return lambda: sum(p.role == role for p in seed().paragraphs)
+
+
+# lesson -> [(phrase with {} placeholders as it appears in the markdown, function giving the values)]
+FIGURES: dict[str, list[tuple[str, Callable[[], tuple]]]] = {
+    "01_anatomy": [
+        ("So the page has {} subheads and {} 'Also read' links wedged between {} body paragraphs.",
+         lambda: (_count("subhead")(), _count("related_link")(), _count("body")())),
+    ],
+    "02_readability": [
+        ("The body has {} sentences and {} words.",
+         lambda: (seed_readability().counts.sentences, seed_readability().counts.words)),
+        ("The hardest sentence is also the longest: {} words in one sentence.",
+         lambda: (seed_readability().hardest(1)[0].words,)),
+        ("Rewrite the {}-word sentence", lambda: (seed_readability().hardest(1)[0].words,)),
+    ],
+}
+
+
+# lesson -> [(phrase the markdown contains, check that must hold for the phrase to be true)]
+CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
+    "02_readability": [
+        ("The hardest sentence is also the longest",
+         lambda: seed_readability().hardest(1)[0].words == max(s.words for s in seed_readability().sentences)),
+        ("A grade above 12 means", lambda: seed_readability().scores["consensus_grade"] > 12),
+    ],
+}
+
+
+def test_the_series_is_complete():
+    assert PRESENT == SERIES, f"missing lessons: {sorted(set(SERIES) - set(PRESENT))}"
+
+
+@pytest.mark.parametrize("name", PRESENT)
+def test_stored_without_outputs(name):
+    nb = load(name)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"{name} cell {i} has stored outputs: strip them"
+            assert cell.execution_count is None, f"{name} cell {i} has an execution count: strip it"
+
+
+@pytest.mark.parametrize("name", PRESENT)
+def test_lesson_pattern(name):
+    nb = load(name)
+    first, last = nb.cells[0], nb.cells[-1]
+    assert first.cell_type == "markdown" and first.source.startswith("# " + name[:2])
+    for part in ("**Time:**", "**Questions**", "**Learning objectives**"):
+        assert part in first.source, f"{name}: header lacks {part}"
+    minutes = int(re.search(r"\*\*Time:\*\* about (\d+) minutes", first.source).group(1))
+    assert 15 <= minutes <= 40
+    assert last.cell_type == "markdown" and "## Key points" in last.source
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert any(e in code for e in EXERCISES), f"{name} has no exercise with instant feedback"
+    assert nb.metadata.kernelspec.name == "python3"
+
+
+@pytest.mark.parametrize("name", PRESENT)
+def test_code_cells_stay_short_and_agg_safe(name):
+    for cell in load(name).cells:
+        if cell.cell_type != "code":
+            continue
+        assert len(cell.source.splitlines()) <= MAX_CODE_LINES or "MultipleChoice(" in cell.source \
+            or "Dropdowns(" in cell.source or "FreeText(" in cell.source, cell.source
+        assert "%matplotlib widget" not in cell.source and "ipympl" not in cell.source
+        assert "pyplot" not in cell.source  # kit.plots builds figures without global state
+
+
+@pytest.mark.parametrize("name", PRESENT)
+def test_links_between_lessons_exist(name):
+    for target in re.findall(r"\]\(([^)#]+\.ipynb)\)", markdown(name)):
+        assert (LESSONS / target).exists() or target[:-6] in SERIES, f"{name} links to missing {target}"
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_numbers_in_the_text_match_the_kit(name):
+    text = " ".join(markdown(name).split())
+    for phrase, compute in FIGURES[name]:
+        expected = phrase.format(*compute())
+        assert expected in text, f"{name}: the text should say {expected!r} (the kit's numbers changed?)"
+
+
+@pytest.mark.parametrize("name", sorted(CLAIMS))
+def test_claims_in_the_text_hold(name):
+    text = " ".join(markdown(name).split())
+    for phrase, holds in CLAIMS[name]:
+        assert phrase in text, f"{name}: expected the text to say {phrase!r}"
+        assert holds(), f"{name}: the text says {phrase!r} but the kit no longer agrees"
+
+
+def test_seed_figures_checked_by_hand():
+    """The values FIGURES relies on, counted by hand in the seed (not copied from program output)."""
+    assert (_count("body")(), _count("subhead")(), _count("related_link")()) == (20, 3, 4)
+    r = seed_readability()
+    assert (r.counts.sentences, r.counts.words) == (36, 859)
+    assert r.hardest(1)[0].text.startswith("An analyst at the Shanghai") and r.hardest(1)[0].words == 66
