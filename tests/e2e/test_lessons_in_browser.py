@@ -1,0 +1,388 @@
+"""Each lesson, opened in JupyterLab in headless Chromium, works as a student sees it.
+
+For every notebook in lessons/ the test opens it in a private JupyterLab, runs
+all cells from the Run menu, and then checks what is on the screen: no cell
+shows a traceback, every widget rendered, plots are visible images, and an
+exercise answers when it is used. A screenshot of each lesson is saved for
+people to look at (see tests/e2e/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from harness import SCREENSHOTS, LabServer, artifacts_dir, lesson_names, lessons_dir
+
+pytestmark = pytest.mark.browser
+
+# Upper bounds only: every wait ends as soon as its condition holds.
+KERNEL_READY_TIMEOUT = 180  # s: first kernel start imports matplotlib, builds font cache
+RUN_ALL_TIMEOUT = 600  # s: a whole lesson, on a slow classroom laptop
+WIDGETS_TIMEOUT = 60  # s: "Loading widget..." placeholders must resolve
+FEEDBACK_TIMEOUT = 30  # s: feedback after an answer
+FIRST_TRY = 5  # s: wait for feedback before pressing the exercise's button
+PAGE_HEIGHT = 4000  # px per screenshot of a long notebook
+
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+WIDGET_FAILURES = (
+    "Loading widget...",
+    "model not found",
+    "Error displaying widget",
+    "Error rendering widget",
+    "Failed to load model class",
+)
+REWRITE_TEXT = "The president met the leaders and said the talks went well."
+
+LESSONS = lesson_names()
+
+
+def code_sources(name: str) -> list[str]:
+    """Source of each non-blank code cell (the ones Run All executes)."""
+    notebook = json.loads((lessons_dir() / name).read_text(encoding="utf-8"))
+    sources = []
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        if source.strip():
+            sources.append(source)
+    return sources
+
+
+def uses_widgets(code: str) -> bool:
+    return bool(re.search(r"\b(ipywidgets|widgets|interact\w*)\b", code))
+
+
+def uses_plots(code: str) -> bool:
+    return bool(re.search(r"\b(matplotlib|plt|plots)\b", code))
+
+
+# -- waiting -----------------------------------------------------------------
+
+def wait_until(condition, timeout: float, what: str, page=None, step: float = 0.25) -> None:
+    """Poll `condition` until it is true; fail with `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+        if page is not None:
+            page.wait_for_timeout(step * 1000)  # lets Playwright process events
+        else:
+            time.sleep(step)
+
+
+def accept_kernel_dialog(page) -> None:
+    """If JupyterLab asks which kernel to use, take its default (the venv's Python)."""
+    dialog = page.locator(".jp-Dialog .jp-mod-accept")
+    if dialog.count() and dialog.first.is_visible():
+        dialog.first.click()
+
+
+KERNEL_STATE_JS = """
+(panel) => {
+    const p = document.querySelector(panel);
+    if (!p) return null;
+    const ind = p.querySelector('.jp-Notebook-ExecutionIndicator');
+    const name = p.querySelector('.jp-Toolbar-kernelName');
+    const bar = document.querySelector('#jp-main-statusbar');
+    return {
+        indicator: ind ? ind.getAttribute('data-status') : null,
+        kernel: name ? name.textContent.trim() : null,
+        statusbar: bar ? bar.textContent : '',
+    };
+}
+"""
+
+
+def kernel_ready(page) -> bool:
+    """The notebook has a kernel and it is idle (before start-up the indicator also says idle)."""
+    state = page.evaluate(KERNEL_STATE_JS, PANEL)
+    return bool(
+        state
+        and state["indicator"] == "idle"
+        and state["kernel"] not in (None, "", "No Kernel")
+        and "| Idle" in state["statusbar"]
+    )
+
+
+def wait_for_idle_kernel(page) -> None:
+    streak = [0]
+
+    def idle() -> bool:
+        accept_kernel_dialog(page)
+        # Two idle readings in a row: the kernel has settled after start-up.
+        streak[0] = streak[0] + 1 if kernel_ready(page) else 0
+        return streak[0] >= 2
+
+    wait_until(idle, KERNEL_READY_TIMEOUT, "the kernel to start and be idle", page)
+
+
+RUN_STATE_JS = """
+([panel, expected]) => {
+    const p = document.querySelector(panel);
+    if (!p) return {done: false};
+    const ind = p.querySelector('.jp-Notebook-ExecutionIndicator');
+    const idle = ind !== null && ind.getAttribute('data-status') === 'idle';
+    const prompts = [...p.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+        .map(el => el.textContent.trim());
+    const running = prompts.some(t => t.includes('*'));
+    const numbered = prompts.filter(t => /\\[\\d+\\]/.test(t)).length;
+    // Run All stops at the first error; the checks below report it.
+    const failed = [...p.querySelectorAll(
+        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+        .some(el => /Traceback|Error/.test(el.textContent));
+    return {done: idle && !running && (numbered >= expected || failed),
+            idle, running, numbered, expected, failed};
+}
+"""
+
+
+def run_all_cells(page, expected: int) -> None:
+    """Run > Run All Cells, as a student would, and wait until every cell has run."""
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    state: dict = {}
+
+    def finished() -> bool:
+        accept_kernel_dialog(page)
+        state.update(page.evaluate(RUN_STATE_JS, [PANEL, expected]))
+        return bool(state["done"])
+
+    try:
+        wait_until(finished, RUN_ALL_TIMEOUT, "Run All Cells to finish", page, step=0.5)
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}; last state {state}") from None
+
+
+# -- what the student sees ----------------------------------------------------
+
+ERRORS_JS = """
+(panel) => {
+    const p = document.querySelector(panel);
+    const found = [];
+    p.querySelectorAll('.jp-Cell').forEach((cell, index) => {
+        cell.querySelectorAll('.jp-OutputArea-output').forEach(out => {
+            const text = out.textContent;
+            const stderr = out.getAttribute('data-mime-type') === 'application/vnd.jupyter.stderr';
+            if (/Traceback \\(most recent call last\\)/.test(text)
+                    || (stderr && /Traceback|Error\\b/.test(text))) {
+                found.push(`cell ${index + 1}: ${text.trim().slice(0, 600)}`);
+            }
+        });
+    });
+    return found;
+}
+"""
+
+WIDGET_TEXT_JS = """
+([panel, failures]) => {
+    const p = document.querySelector(panel);
+    const text = p.querySelector('.jp-Notebook').textContent;
+    return failures.filter(f => text.includes(f));
+}
+"""
+
+IMAGES_JS = """
+(panel) => [...document.querySelector(panel).querySelectorAll('.jp-OutputArea-output img')]
+    .map(img => ({loaded: img.complete && img.naturalWidth > 0,
+                  width: img.naturalWidth, height: img.naturalHeight}))
+"""
+
+# Tag each exercise and its feedback (inside it, else the next one after it).
+TAG_EXERCISES_JS = """
+(panel) => {
+    const p = document.querySelector(panel);
+    const exercises = [...p.querySelectorAll('.kit-exercise')];
+    const feedbacks = [...p.querySelectorAll('.kit-feedback')];
+    return exercises.map((ex, i) => {
+        ex.setAttribute('data-e2e-exercise', String(i));
+        let fb = ex.querySelector('.kit-feedback');
+        if (!fb) {
+            fb = feedbacks.find(f =>
+                ex.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) || null;
+        }
+        if (fb) fb.setAttribute('data-e2e-feedback', String(i));
+        return fb !== null;
+    });
+}
+"""
+
+
+def feedback_text(page, index: int) -> str:
+    return page.locator(f'[data-e2e-feedback="{index}"]').first.text_content() or ""
+
+
+def use_exercise(page, index: int) -> str:
+    """Answer exercise `index` like a student; return what was done, or '' if nothing fits."""
+    exercise = page.locator(f'[data-e2e-exercise="{index}"]')
+    radios = exercise.locator('input[type="radio"]:not(:checked):not(:disabled)')
+    toggles = exercise.locator(".widget-toggle-button:not(.mod-active):not(:disabled)")
+    selects = exercise.locator("select:not(:disabled)")
+    texts = exercise.locator('textarea:not(:disabled), input[type="text"]:not(:disabled)')
+    checkboxes = exercise.locator('input[type="checkbox"]:not(:disabled)')
+    if radios.count():
+        radios.first.check()
+        return "chose an answer (radio button)"
+    if toggles.count():
+        toggles.first.click()
+        return "chose an answer (toggle button)"
+    if selects.count():
+        select = selects.first
+        options = select.locator("option")
+        current = select.input_value()
+        for i in range(options.count()):
+            value = options.nth(i).get_attribute("value")
+            if value is not None and value != current:
+                select.select_option(value=value)
+                return "chose an answer (dropdown)"
+    if texts.count():
+        box = texts.first
+        box.click()
+        box.fill(REWRITE_TEXT)
+        box.press("Tab")  # a Text widget without continuous_update sends its value on blur
+        return "typed a rewrite"
+    if checkboxes.count():
+        checkboxes.first.click()
+        return "ticked a checkbox"
+    return ""
+
+
+def check_exercise(page, index: int) -> str | None:
+    """Use exercise `index`; return a problem description, or None when its feedback changed."""
+    before = feedback_text(page, index)
+    exercise = page.locator(f'[data-e2e-exercise="{index}"]')
+    exercise.scroll_into_view_if_needed()
+    action = use_exercise(page, index)
+    buttons = exercise.locator("button:not(.widget-toggle-button):not(:disabled)")
+    if not action and not buttons.count():
+        return f"exercise {index + 1}: no answer control (radio, dropdown, text box or button) found"
+
+    def changed() -> bool:
+        return feedback_text(page, index) != before
+
+    if action:
+        try:
+            wait_until(changed, FIRST_TRY, "feedback", page)
+            return None
+        except AssertionError:
+            pass  # some exercises need their Check button pressed
+    if buttons.count():
+        buttons.first.click()
+        action = f"{action} and pressed {buttons.first.text_content()!r}".strip()
+        action = action.removeprefix("and ")
+    try:
+        wait_until(changed, FEEDBACK_TIMEOUT, "feedback", page)
+    except AssertionError:
+        return f"exercise {index + 1}: {action}, but its feedback stayed {before.strip()!r}"
+    return None
+
+
+def save_screenshots(page, stem: str) -> list[Path]:
+    """Screenshot the whole notebook, in pages of PAGE_HEIGHT pixels for long lessons."""
+    out = artifacts_dir()
+    for old in out.glob(f"{stem}*.png"):
+        old.unlink()
+    scroller = f"{PANEL} .jp-WindowedPanel-outer"
+    height = page.evaluate(
+        "(sel) => { const s = document.querySelector(sel); return s ? s.scrollHeight : 0; }",
+        scroller,
+    )
+    chrome = 200  # menu bar, tabs, toolbar and status bar around the notebook
+    viewport_height = max(900, min(height + chrome, PAGE_HEIGHT))
+    page.set_viewport_size({"width": 1280, "height": viewport_height})
+    visible = page.evaluate(
+        "(sel) => { const s = document.querySelector(sel); return s ? s.clientHeight : 0; }",
+        scroller,
+    ) or viewport_height
+    # The notebook keeps some empty space below the last cell; ignore it.
+    single = height <= visible + 300
+    paths = []
+    offset, part = 0, 1
+    while True:
+        page.evaluate(
+            "([sel, y]) => { const s = document.querySelector(sel); if (s) s.scrollTop = y; }",
+            [scroller, offset],
+        )
+        page.wait_for_timeout(300)  # one paint after scrolling
+        name = f"{stem}.png" if single else f"{stem}-{part:02d}.png"
+        path = out / name
+        page.screenshot(path=str(path), full_page=True)
+        paths.append(path)
+        offset += visible
+        part += 1
+        if single or offset >= height - 300 or part > 50:
+            break
+    SCREENSHOTS.extend(paths)
+    return paths
+
+
+# -- the test -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lesson", LESSONS or ["(no lessons found)"])
+def test_lesson_works_in_jupyterlab(lesson: str, lab_server: LabServer, browser_context) -> None:
+    assert LESSONS, f"no notebooks in {lessons_dir()}; the lessons are what this test opens"
+    sources = code_sources(lesson)
+    code = "\n".join(sources)
+    page = browser_context.new_page()
+    page.set_default_timeout(60_000)
+    console: list[str] = []
+    page.on("console", lambda m: console.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+    problems: list[str] = []
+    stem = Path(lesson).stem
+    try:
+        # ?reset: a clean workspace, so only this lesson is open.
+        page.goto(f"{lab_server.url}/lab/tree/{lesson}?reset&token={lab_server.token}")
+        page.locator(PANEL).wait_for(timeout=KERNEL_READY_TIMEOUT * 1000)
+        wait_for_idle_kernel(page)
+        run_all_cells(page, expected=len(sources))
+
+        problems += [f"error output in {e}" for e in page.evaluate(ERRORS_JS, PANEL)]
+
+        if uses_widgets(code) or page.locator(f"{PANEL} .jupyter-widgets").count():
+            def settled() -> bool:
+                return "Loading widget..." not in (page.locator(f"{PANEL} .jp-Notebook").text_content() or "")
+
+            try:
+                wait_until(settled, WIDGETS_TIMEOUT, "widgets to load", page)
+            except AssertionError:
+                pass  # reported just below
+            failures = page.evaluate(WIDGET_TEXT_JS, [PANEL, list(WIDGET_FAILURES)])
+            problems += [f"a widget shows {text!r} instead of rendering" for text in failures]
+            if page.locator(f"{PANEL} .jp-OutputArea-output .jupyter-widgets").count() == 0:
+                problems.append("the code uses widgets but no widget rendered in any output")
+
+        if uses_plots(code):
+            images = page.evaluate(IMAGES_JS, PANEL)
+            if not images:
+                problems.append("the code draws plots but no image appears in any output")
+            problems += [f"image {i + 1} did not load: {img}" for i, img in enumerate(images)
+                         if not img["loaded"]]
+
+        has_feedback = page.evaluate(TAG_EXERCISES_JS, PANEL)
+        for index, found in enumerate(has_feedback):
+            if not found:
+                problems.append(f"exercise {index + 1} has no .kit-feedback element")
+                continue
+            problem = check_exercise(page, index)
+            if problem:
+                problems.append(problem)
+    finally:
+        try:
+            shots = save_screenshots(page, stem)
+            print(f"screenshots of {lesson}: {', '.join(str(s) for s in shots)}")
+        except Exception as exc:  # a screenshot failure must not hide the real one
+            print(f"could not save a screenshot of {lesson}: {exc}")
+        (artifacts_dir() / f"{stem}.console.txt").write_text("\n".join(console) + "\n", encoding="utf-8")
+        page.close()
+        try:
+            lab_server.shutdown_kernels()
+        except OSError:
+            pass
+    assert not problems, f"{lesson} as a student sees it:\n- " + "\n- ".join(problems)
