@@ -151,13 +151,17 @@ class FreeText(widgets.VBox):
     `accept` is a list of regular expressions (case-insensitive): an answer that
     matches `need` of them counts as right. `hints` are shown one at a time by
     the Hint button. `model_answer`, if given, is shown after a right answer
-    (never before: the student should think first).
+    (never before: the student should think first). `reject` maps a pattern to
+    a message: an answer that matches it is not right yet, whatever else it
+    says (e.g. a rewrite that keeps the loaded word).
     """
 
     def __init__(self, question: str, accept: Sequence[str], hints: Sequence[str] = (),
                  need: int = 1, right: str = "", model_answer: str = "",
-                 placeholder: str = "Type your answer here", rows: int = 3):
+                 placeholder: str = "Type your answer here", rows: int = 3,
+                 reject: dict[str, str] | None = None):
         self.accept = [re.compile(p, re.IGNORECASE) for p in accept]
+        self.reject = [(re.compile(p, re.IGNORECASE), msg) for p, msg in (reject or {}).items()]
         self.need = need
         self.hints = list(hints)
         self.right_text = right
@@ -183,6 +187,10 @@ class FreeText(widgets.VBox):
         if not text:
             self.feedback.value = _feedback_html("hint", "write an answer first, then press Check.")
             return False
+        for pattern, msg in self.reject:
+            if pattern.search(text):
+                self.feedback.value = _feedback_html("wrong", msg)
+                return False
         if self.matches(text) >= self.need:
             msg = self.right_text or "that is the idea."
             if self.model_answer:

@@ -522,3 +522,63 @@ def show_report_figures(report) -> None:
         return
     display(plots.show(plots.plot_anatomy(report.article)))
     display(plots.show(plots.plot_sentence_lengths(report.readability)))
+
+
+# -- lesson 05: headlines and framing --------------------------------------------------------
+def headlines_table(article: Article) -> HTML:
+    """Every line written to be seen first: headline, subheads, related links, in page order."""
+    rows = [(p.index, ROLE_LABELS[p.role].lower(), p.text) for p in article.paragraphs
+            if p.role in ("title", "subhead", "related_link")]
+    return HTML(table_html(rows, ("paragraph", "part", "text")))
+
+
+def next_body(article: Article, paragraph) -> object | None:
+    """The first body paragraph after `paragraph` (what a subhead introduces)."""
+    for p in article.paragraphs[paragraph.index + 1:]:
+        if p.role == "body":
+            return p
+    return None
+
+
+def subheads_with_story(article: Article) -> HTML:
+    """Each subhead next to the body paragraph under it, so a student can compare the two."""
+    rows = []
+    for s in article.subheads:
+        nxt = next_body(article, s)
+        rows.append((s.text, nxt.text if nxt else "(no body paragraph follows)"))
+    return HTML(table_html(rows, ("the subhead says", "the paragraph under it says")))
+
+
+def find_terms(article: Article, terms: list[str]) -> list[Mark]:
+    """Every whole-word occurrence of `terms` outside boilerplate, labelled with part and voice."""
+    import re
+
+    from kit.quotes import find_quotations
+
+    quotes = find_quotations(article)
+    marks = []
+    for term in terms:
+        for m in re.finditer(rf"(?<![^\W_]){re.escape(term)}(?![^\W_])", article.text, re.IGNORECASE):
+            p = article.paragraph_at(m.start())
+            if p is None or p.role == "boilerplate":
+                continue
+            voice = "inside quotation marks" if quotes.containing(m.start(), m.end()) else "not in quotation marks"
+            where = ROLE_LABELS[p.role].lower()
+            marks.append(Mark(m.start(), m.end(), "loaded", f"{where}, {voice}",
+                              f"'{m.group()}' in the {where}, {voice}"))
+    return sorted(marks, key=lambda k: k.start)
+
+
+def terms_in_context(article: Article, terms: list[str]) -> HTML:
+    """Only the paragraphs that contain `terms`, each occurrence marked and labelled (part, voice)."""
+    marks = find_terms(article, terms)
+    shown = {article.paragraph_at(m.start).index for m in marks}
+    out = [CSS, '<div class="kit-view">']
+    for p in article.paragraphs:
+        if p.index in shown:
+            out.append(f'<div class="para {p.role}"><span class="role">{ROLE_LABELS[p.role]}</span>'
+                       f"{highlight(article.text, marks, p.start, p.end)}</div>")
+    if not marks:
+        out.append("<p><em>None of these words appear in the article.</em></p>")
+    out.append("</div>")
+    return HTML("".join(out))
