@@ -339,16 +339,17 @@ class SiftChecklist(widgets.VBox):
         from kit.exercises import _feedback_html
 
         done = [c.value for c in self.checks]
-        empty = [SIFT[i][0] for i, (c, t) in enumerate(zip(self.checks, self.notes))
-                 if c.value and not t.value.strip()]
+        noted = [bool(t.value.strip()) for t in self.notes]
+        empty = [SIFT[i][0] for i, (d, n) in enumerate(zip(done, noted)) if d and not n]
+        progress = f"{sum(done)} of 4 moves ticked, notes for {sum(noted)}"
         if empty:
-            self.feedback.value = _feedback_html("hint", f"you ticked '{empty[0]}': write down what you found, "
-                                                         "so you can show it later.")
+            self.feedback.value = _feedback_html("hint", f"{progress}. You ticked '{empty[0]}': write down what "
+                                                         "you found, so you can show it later.")
         elif all(done):
-            self.feedback.value = _feedback_html("right", "all four moves done. Save your report below.")
+            self.feedback.value = _feedback_html("right", "all four moves done, with notes. Save your report below.")
         else:
             left = [SIFT[i][0] for i, d in enumerate(done) if not d]
-            self.feedback.value = _feedback_html("hint", f"{sum(done)} of 4 done; next: {left[0]}.")
+            self.feedback.value = _feedback_html("hint", f"{progress}; next: {left[0]}.")
 
     def to_markdown(self) -> str:
         out = ["## SIFT checklist", ""]

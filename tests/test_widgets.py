@@ -256,7 +256,9 @@ def test_unique_path_sanitises_and_counts(tmp_path):
 
 def test_sift_checklist_feedback():
     sift = kw.SiftChecklist()
-    assert "kit-exercise" in classes(sift) and "0 of 4 done" in sift.feedback.value
+    assert "kit-exercise" in classes(sift) and "0 of 4 moves ticked, notes for 0" in sift.feedback.value
+    sift.notes[1].value = "Wikipedia says the outlet is a tabloid"  # feedback answers notes as well as ticks
+    assert "notes for 1" in sift.feedback.value
     sift.checks[0].value = True
     assert "write down what you found" in sift.feedback.value
     for c, t in zip(sift.checks, sift.notes):
