@@ -1,0 +1,766 @@
+"""Who speaks in an article, how, and what nobody is said to have said.
+
+`analyse(article)` finds every *attribution*: a source (a person, an
+institution, a news agency or an anonymous description), the *cue* that marks
+the speech ("said", "according to", "claimed") and what was said, either in
+quotation marks (*direct*) or in the writer's words (*indirect*).
+
+The rules, each with an id a student can look up in
+`lexicons/sourcing_patterns.csv`:
+
+* A direct quotation takes its speaker from the cue right after it
+  (`"...," Putin said`, `"...," said Putin`) or right before it
+  (`Putin said: "..."`). A quotation with no cue of its own continues the
+  nearest attribution: the other half of a split quote, the same multi-paragraph
+  quotation, the same paragraph, or (news convention) the paragraph before.
+* Reported speech is a cue verb from `lexicons/cue_verbs.csv` with a source as
+  its subject (`Putin said that ...`, `..., Interfax reports.`) or
+  "according to" a source.
+* The source phrase is read by `kit.speakers`: names are linked to one person,
+  "he" to the last person who spoke, "the Russian leader" to the last person
+  whose title and country fit.
+* An *unattributed claim* is a body sentence in the outlet's own voice (no
+  quotation, no cue verb, no "according to") that contains a word from
+  `lexicons/sourcing_claim_markers.csv`: a forecast ("will"), a necessity
+  ("should"), a claim about intentions ("is ready to"), a judgement
+  ("ridiculous") or a superlative. Plain facts (dates, places, who met whom)
+  have no such word and are not listed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kit.article import Article, Span, words_in
+from kit.errors import KitInputError
+from kit.highlight import Mark
+from kit.lexicons import read_csv, read_rows
+from kit.quotes import Quotation, QuoteScan, find_quotations
+from kit.speakers import Entity, Mention, SpeakerBook, parse_mention, short_label
+from kit.syllables import easy_words
+
+_CHUNK_STOP_CHARS = ",;:()[]—–\"“”«»\n"
+_CLAUSE_WORDS = {"that", "what", "which", "who", "whom", "whose", "because", "and", "but", "if", "when", "while",
+                 "as", "although", "though", "since", "where", "whether", "so", "than", "how", "why", "or"}
+_PASSIVE_BEFORE = {"was", "were", "been", "being", "be", "is", "are", "am", "so", "get", "gets", "got"}
+_NOUN_BEFORE = {"the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "our", "my", "your"}
+_CLAUSE_OK_AFTER = {"that", "on", "in", "during", "later", "also", "yesterday", "today", "when", "after", "before",
+                    "while", "in", "at", "to", "this", "last"}
+
+
+# -- data ---------------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _cue_forms() -> dict[tuple[str, ...], dict[str, str]]:
+    """Cue verb forms as token tuples -> their CSV row."""
+    rows = read_rows("cue_verbs.csv", ("verb", "forms", "class", "needs", "explanation"))
+    out: dict[tuple[str, ...], dict[str, str]] = {}
+    for r in rows:
+        for form in r["forms"].split("|"):
+            key = tuple(w.text for w in words_in(form.strip()))
+            if key:
+                out.setdefault(key, r)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _claim_markers() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    rows = read_rows("sourcing_claim_markers.csv", ("marker", "kind", "explanation"))
+    return tuple((tuple(r["marker"].lower().split()), r["kind"], r["explanation"]) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, str]:
+    """Rule id -> the explanation shown to students."""
+    return {r["rule"]: r["explanation"] for r in read_rows("sourcing_patterns.csv", ("rule", "example", "explanation"))}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(r["abbreviation"] for r in read_csv("abbreviations.csv") if r["kind"] != "may_end")
+
+
+# -- results ------------------------------------------------------------------------------------------------------
+@dataclass
+class Attribution:
+    """One source saying one thing. `start`/`end` cover the attributing sentence(s); `quote_*` what was said."""
+
+    speaker: str
+    mention: str
+    cue: str
+    cue_class: str
+    kind: str  # direct | indirect
+    named: bool
+    source_type: str  # person | institution | agency | anonymous
+    start: int
+    end: int
+    quote_start: int
+    quote_end: int
+    rule: str
+    mention_start: int = -1
+    mention_end: int = -1
+    cue_start: int = -1
+    cue_end: int = -1
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # each quoted part, inside the marks
+    other_cues: list[str] = field(default_factory=list)
+    variant: str | None = None
+
+    def to_dict(self) -> dict:
+        d = {k: getattr(self, k) for k in (
+            "speaker", "mention", "cue", "cue_class", "kind", "named", "source_type", "start", "end",
+            "quote_start", "quote_end", "rule", "mention_start", "mention_end", "cue_start", "cue_end",
+            "other_cues", "variant")}
+        d["quotes"] = [{"start": s, "end": e} for s, e in self.quotes]
+        d["why"] = patterns().get(self.rule, "")
+        return d
+
+
+@dataclass
+class SpeakerSummary:
+    speaker: str
+    source_type: str
+    named: bool
+    direct: int
+    indirect: int
+    quoted_words: int
+    share_of_quoted_words: float
+    variants: list[str]
+    mentions: list[str]
+
+    @property
+    def total(self) -> int:
+        return self.direct + self.indirect
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in (
+            "speaker", "direct", "indirect", "quoted_words", "share_of_quoted_words", "named", "source_type",
+            "variants", "mentions")}
+
+
+@dataclass(frozen=True)
+class Unattributed(Span):
+    """A sentence (or quotation) with no source. `kind`: claim | quote."""
+
+    why: str
+    kind: str
+    markers: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "why": self.why, "kind": self.kind,
+                "markers": list(self.markers)}
+
+
+UNATTRIBUTED_RULE = (
+    "A body sentence in the outlet's own voice (no quotation, no cue verb, no 'according to') that forecasts, "
+    "demands, claims to know intentions, judges or uses a superlative. Plain facts are not listed."
+)
+
+
+@dataclass
+class Sourcing:
+    text: str
+    attributions: list[Attribution]
+    speakers: list[SpeakerSummary]
+    unattributed: list[Unattributed]
+    unbalanced: list[Span] = field(default_factory=list)
+
+    def speaker_of(self, offset: int) -> str | None:
+        """Canonical speaker of the direct quotation containing `offset` (None outside quotations)."""
+        for a in self.attributions:
+            if a.kind == "direct" and any(s <= offset < e for s, e in a.quotes):
+                return a.speaker
+        return None
+
+    def counts(self) -> dict[str, int]:
+        a = self.attributions
+        return {
+            "attributions": len(a),
+            "direct": sum(x.kind == "direct" for x in a),
+            "indirect": sum(x.kind == "indirect" for x in a),
+            "named": sum(x.named for x in a),
+            "anonymous": sum(not x.named for x in a),
+            **{t: sum(x.source_type == t for x in a) for t in ("person", "institution", "agency", "anonymous")},
+        }
+
+    def cue_counts(self) -> list[tuple[str, int, str]]:
+        """(cue, times used, class), most used first."""
+        c = Counter((a.cue, a.cue_class) for a in self.attributions if a.cue)
+        for a in self.attributions:
+            for extra in a.other_cues:
+                c[(extra, _cue_class(extra))] += 1
+        return [(cue, n, cls) for (cue, cls), n in c.most_common()]
+
+    def to_dict(self) -> dict:
+        return {
+            "attributions": [a.to_dict() for a in self.attributions],
+            "speakers": [s.to_dict() for s in self.speakers],
+            "unattributed": [u.to_dict() for u in self.unattributed],
+            "unattributed_rule": UNATTRIBUTED_RULE,
+            "unbalanced_quote_marks": [{"start": u.start, "end": u.end, "text": u.text} for u in self.unbalanced],
+            "counts": self.counts(),
+            "cues": [{"cue": c, "count": n, "class": cls} for c, n, cls in self.cue_counts()],
+        }
+
+    # -- renderers ----------------------------------------------------------------------------------------------
+    def to_text(self, width: int = 78) -> list[str]:
+        """The "WHO SPEAKS" section of the terminal report."""
+        c = self.counts()
+        wrap = lambda s, ind="    ": textwrap.fill(s, width, initial_indent=ind, subsequent_indent=ind + "  ")  # noqa: E731
+        out = ["WHO SPEAKS (sourcing)",
+               f"  {c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported "
+               f"(indirect) | {c['named']} named, {c['anonymous']} anonymous",
+               f"  by type: {c['person']} people, {c['institution']} institutions, {c['agency']} news agencies, "
+               f"{c['anonymous']} unnamed sources"]
+        if self.speakers:
+            top = max(s.total for s in self.speakers)
+            name_w = min(28, max(len(s.speaker) for s in self.speakers))
+            bar_w = max(10, min(24, width - name_w - 40))
+            out.append("  Speakers (# = direct, + = reported; share of all quoted words):")
+            for s in self.speakers:
+                d = round(bar_w * s.direct / top)
+                i = max(0, round(bar_w * s.total / top) - d)
+                name = s.speaker if len(s.speaker) <= name_w else s.speaker[:name_w - 1] + "…"
+                tag = "" if s.named else " (anonymous)"
+                out.append(f"    {name:<{name_w}} {'#' * d}{'+' * i}{' ' * (bar_w - d - i)} "
+                           f"{s.direct}d {s.indirect}r {s.share_of_quoted_words:4.0%}{tag}")
+            for s in self.speakers:
+                if s.variants:
+                    out.append(wrap(f"Spelling: {s.speaker} is also written " +
+                                    ", ".join(f'"{v}"' for v in s.variants) + " in this article.", "  "))
+        cues = self.cue_counts()
+        if cues:
+            out.append(wrap("Cue verbs (* = colouring: the verb judges the words): " + ", ".join(
+                f"{cue}{'*' if cls == 'colouring' else ''} x{n}" for cue, n, cls in cues), "  "))
+        out.append(f"  Unattributed ({len(self.unattributed)}): sentences in the outlet's own voice with no source")
+        for u in self.unattributed:
+            out.append(wrap(f"- {_squash(u.text)}  [{u.why}]"))
+        if self.unbalanced:
+            out.append(f"  Unbalanced quotation marks at offsets {', '.join(str(u.start) for u in self.unbalanced)}"
+                       " (a mark that pairs with nothing: check the text)")
+        out.append("")
+        return out
+
+    def to_markdown(self) -> list[str]:
+        md = _md
+        c = self.counts()
+        out = ["## Who speaks (sourcing)", "",
+               f"{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported; "
+               f"{c['named']} named, {c['anonymous']} anonymous.", "",
+               "| speaker | type | direct | reported | share of quoted words |", "|---|---|---:|---:|---:|"]
+        for s in self.speakers:
+            v = f" (also written {', '.join(md(x) for x in s.variants)})" if s.variants else ""
+            out.append(f"| {md(s.speaker)}{v} | {s.source_type} | {s.direct} | {s.indirect} | "
+                       f"{s.share_of_quoted_words:.0%} |")
+        cues = self.cue_counts()
+        if cues:
+            out += ["", "Cue verbs (**bold** = colouring): " + ", ".join(
+                (f"**{md(cue)}**" if cls == "colouring" else md(cue)) + f" ×{n}" for cue, n, cls in cues)]
+        out += ["", f"### Unattributed claims ({len(self.unattributed)})", "", f"*Rule:* {md(UNATTRIBUTED_RULE)}", ""]
+        out += [f"- {md(_squash(u.text))} — *{md(u.why)}*" for u in self.unattributed]
+        out.append("")
+        return out
+
+    def to_html(self) -> str:
+        e = html.escape
+        c = self.counts()
+        rows = "".join(
+            f"<tr><td>{e(s.speaker)}{' <em>(also ' + e(', '.join(s.variants)) + ')</em>' if s.variants else ''}"
+            f"</td><td>{e(s.source_type)}</td><td class=num>{s.direct}</td><td class=num>{s.indirect}</td>"
+            f"<td class=num>{s.share_of_quoted_words:.0%}</td></tr>" for s in self.speakers)
+        cues = ", ".join(
+            (f"<strong title=\"colouring\">{e(cue)}</strong>" if cls == "colouring" else e(cue)) + f" ×{n}"
+            for cue, n, cls in self.cue_counts())
+        items = "".join(f"<li>{e(_squash(u.text))} <em>({e(u.why)})</em></li>" for u in self.unattributed)
+        return (
+            '<section class="sourcing"><h2>Who speaks</h2>'
+            f"<p>{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported; "
+            f"{c['named']} named, {c['anonymous']} anonymous.</p>"
+            "<table><tr><th>speaker</th><th>type</th><th>direct</th><th>reported</th><th>share of quoted words</th>"
+            f"</tr>{rows}</table><p>Cue verbs (<strong>bold</strong> = colouring): {cues}</p>"
+            f"<h3>Unattributed claims</h3><p>{e(UNATTRIBUTED_RULE)}</p><ul>{items}</ul></section>\n"
+        )
+
+    def marks(self) -> list[Mark]:
+        """Quotations labelled with their speaker; unattributed sentences labelled "no source"."""
+        out: list[Mark] = []
+        for a in self.attributions:
+            if a.kind != "direct":
+                continue
+            for s, e in a.quotes:
+                out.append(Mark(s, e, "quote", short_label(a.speaker, a.source_type),
+                                f"{a.speaker} ({a.cue})" if a.cue else a.speaker))
+        for u in self.unattributed:
+            out.append(Mark(u.start, u.end, "unattributed", "no source", u.why))
+        return sorted(out, key=lambda m: m.start)
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _md(s: str) -> str:
+    s = html.escape(s, quote=False)
+    for ch in "\\`*_[]#|":
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def _cue_class(cue: str) -> str:
+    row = _cue_forms().get(tuple(w.text for w in words_in(cue.lower())))
+    return row["class"] if row else "neutral"
+
+
+# -- finding attributions ----------------------------------------------------------------------------------------
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    text: str
+    row: dict
+
+    @property
+    def verb(self) -> str:
+        return self.row["verb"]
+
+
+@dataclass
+class _Raw:
+    """An attribution before its speaker is resolved."""
+
+    sentence: Span
+    cue: _Cue | None
+    mention: Mention | None
+    kind: str
+    rule: str
+    quotes: list[Quotation] = field(default_factory=list)
+    content: tuple[int, int] | None = None
+    extra: list[_Cue] = field(default_factory=list)
+    inherit: "_Raw | None" = None
+    entity: Entity | None = None
+    variant: str | None = None
+    speaker_text: str = ""
+
+
+class _Finder:
+    def __init__(self, article: Article, scan: QuoteScan):
+        self.a = article
+        self.text = article.text
+        self.scan = scan
+        self.sents = article.body_sentences
+        self._starts = [s.start for s in self.sents]
+        body = {p.index for p in article.body_paragraphs}
+        self.quotes = [q for q in scan.quotations if q.paragraph in body]
+        self.raws: list[_Raw] = []
+        self.by_cue: dict[int, _Raw] = {}
+        self.pending: list[Quotation] = []
+        self.unquoted: list[Quotation] = []
+        self.book = SpeakerBook()
+        self.book.prescan(article)
+
+    # -- small helpers ------------------------------------------------------------------------------------------
+    def sentence_at(self, offset: int) -> Span:
+        i = max(0, bisect_right(self._starts, offset) - 1)
+        return self.sents[i]
+
+    def in_quote(self, pos: int) -> bool:
+        return self.scan.containing(pos) is not None
+
+    def cues(self, start: int, end: int) -> list[_Cue]:
+        """Cue verbs in text[start:end] outside quotations, used as verbs (not "was told", "his claims")."""
+        text, forms = self.text, _cue_forms()
+        toks = words_in(text, start, end)
+        out: list[_Cue] = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in (2, 1):
+                key = tuple(t.text for t in toks[i:i + n])
+                if len(key) == n and key[0] == "According":
+                    key = ("according",) + key[1:]
+                if len(key) == n and key in forms and all(text[toks[k].end:toks[k + 1].start] == " "
+                                                          for k in range(i, i + n - 1)):
+                    hit = (n, forms[key])
+                    break
+            if hit and not self.in_quote(toks[i].start) and self._used_as_cue(toks, i, hit[0], hit[1], end):
+                n, row = hit
+                out.append(_Cue(toks[i].start, toks[i + n - 1].end, text[toks[i].start:toks[i + n - 1].end], row))
+                i += n
+                continue
+            i += 1
+        return out
+
+    def _used_as_cue(self, toks: list[Span], i: int, n: int, row: dict, end: int) -> bool:
+        if row["verb"] == "according to":
+            return True
+        prev = toks[i - 1].text.lower() if i > 0 else ""
+        if prev in _PASSIVE_BEFORE or prev in _NOUN_BEFORE:
+            return False
+        if row["needs"] == "clause":
+            after = self.text[toks[i + n - 1].end:end].lstrip(" \u00a0")
+            m = re.match(r"[^\W_]+", after)
+            if m and (m.group().islower() or m.group().isdigit()) and m.group() not in _CLAUSE_OK_AFTER:
+                return False
+        return True
+
+    def left_chunk(self, lo: int, hi: int) -> tuple[int, int]:
+        """The phrase right before a cue: back to a comma, a quotation mark or a clause word."""
+        i = hi
+        while i > lo and self.text[i - 1] not in _CHUNK_STOP_CHARS and not self._quote_end_at(i):
+            i -= 1
+        for w in reversed(words_in(self.text, i, hi)):
+            if w.text in _CLAUSE_WORDS:
+                i = w.end
+                break
+        return _trim(self.text, i, hi)
+
+    def _quote_end_at(self, i: int) -> bool:
+        q = self.scan.containing(i - 1)
+        return q is not None and q.outer_end == i
+
+    def right_chunk(self, lo: int, hi: int) -> tuple[int, int]:
+        """The phrase right after a cue ("said Dr. Ann Lee, who ..."): up to punctuation that ends it."""
+        text = self.text
+        i = lo
+        while i < hi:
+            ch = text[i]
+            if ch in _CHUNK_STOP_CHARS or ch in "!?":
+                break
+            if ch == ".":
+                word = re.search(r"([^\W_]+(?:\.[^\W_]+)*)$", text[lo:i])
+                w = word.group(1) if word else ""
+                if not (w.lower() in _abbreviations() or (len(w) == 1 and w.isupper()) or "." in w):
+                    break
+            i += 1
+        return _trim(text, lo, i)
+
+    def mention(self, s: int, e: int, sentence: Span) -> Mention | None:
+        if e <= s:
+            return None
+        m = parse_mention(self.text, s, e)
+        if m is None:  # "a statement from the ministry": the source is after the preposition
+            for w in words_in(self.text, s, e):
+                if w.text in ("from", "by", "of"):
+                    return self.mention(w.end, e, sentence)
+            return None
+        if m.kind == "person" and len(m.name) == 1 and m.start == sentence.start and _common_word(m.name[0]) \
+                and not any(ent.surname == m.name[0] for ent in self.book.entities):
+            return None  # "Doctors said": a capitalised common word at the start, not a name
+        return m
+
+    # -- direct quotations --------------------------------------------------------------------------------------
+    def direct(self) -> None:
+        for q in self.quotes:
+            found = self._quote_cue(q)
+            if found is None:
+                self.pending.append(q)
+                continue
+            cue, m, rule = found
+            raw = self.by_cue.get(cue.start)
+            if raw is not None:  # the other half of a split quotation
+                raw.quotes.append(q)
+                continue
+            raw = _Raw(self.sentence_at(cue.start), cue, m, "direct", rule, [q])
+            self.by_cue[cue.start] = raw
+            self.raws.append(raw)
+
+    def _neighbours(self, q: Quotation) -> tuple[int, int]:
+        same = [x for x in self.quotes if x.paragraph == q.paragraph]
+        k = same.index(q)
+        prev_end = same[k - 1].outer_end if k > 0 else -1
+        next_start = same[k + 1].outer_start if k + 1 < len(same) else 10 ** 12
+        return prev_end, next_start
+
+    def _quote_cue(self, q: Quotation) -> tuple[_Cue, Mention, str] | None:
+        """Colon cue before the quote, else a cue right after it, else a comma cue right before it."""
+        left = self._left_cue(q)
+        if left and left[2] == "colon_quote":
+            return left
+        return self._right_cue(q) or left
+
+    def _left_cue(self, q: Quotation) -> tuple[_Cue, Mention, str] | None:
+        prev_end, _ = self._neighbours(q)
+        sent = self.sentence_at(q.outer_start)
+        lo = max(sent.start, prev_end)
+        cues = self.cues(lo, q.outer_start)
+        if not cues:
+            return None
+        cue = cues[-1]
+        tail = self.text[cue.end:q.outer_start]
+        if re.search(r"[.!?\"“”]", tail) or len(tail.split()) > 6:
+            return None
+        punct = tail.rstrip()[-1:] if tail.strip() else ""
+        if punct != ":" and len(tail.split()) > 4:
+            return None
+        s, e = self.left_chunk(lo, cue.start)
+        if e <= s and prev_end > 0:  # `"...," he said, "..."` is found from the first half
+            return None
+        m = self.mention(s, e, sent)
+        if m is None:
+            return None
+        rule = "colon_quote" if punct == ":" else ("same_quote" if prev_end >= lo else "cue_then_quote")
+        return cue, m, rule
+
+    def _right_cue(self, q: Quotation) -> tuple[_Cue, Mention, str] | None:
+        if q.text.rstrip()[-1:] == "." or not q.closed:
+            return None  # the quotation ended its own sentence
+        _, next_start = self._neighbours(q)
+        para = self.a.paragraphs[q.paragraph]
+        hi = min(next_start, para.end, self.sentence_at(q.outer_end - 1).end)
+        cues = self.cues(q.outer_end, hi)
+        if not cues:
+            return None
+        cue = cues[0]
+        before = self.text[q.outer_end:cue.start].strip(" ,\u00a0\n")
+        s, e = self.left_chunk(q.outer_end, cue.start)
+        if before != self.text[s:e]:
+            return None  # something other than the speaker stands between quote and cue
+        sent = self.sentence_at(cue.start)
+        if e <= s:
+            s, e = self.right_chunk(cue.end, hi)
+        m = self.mention(s, e, sent)
+        return (cue, m, "quote_then_cue") if m else None
+
+    # -- reported speech ----------------------------------------------------------------------------------------
+    def indirect(self) -> None:
+        for sent in self.sents:
+            here = [r for r in self.raws if r.sentence == sent]
+            for cue in self.cues(sent.start, sent.end):
+                if cue.start in self.by_cue:
+                    continue
+                raw = self._reported(sent, cue)
+                if raw is None:
+                    s, e = self.left_chunk(sent.start, cue.start)
+                    if here and cue.verb != "according to" and e <= s:
+                        here[-1].extra.append(cue)  # ", adding that", "and promised": same speaker
+                    continue
+                self.raws.append(raw)
+                here.append(raw)
+
+    def _reported(self, sent: Span, cue: _Cue) -> _Raw | None:
+        text = self.text
+        if cue.verb == "according to":
+            s, e = self.right_chunk(cue.end, sent.end)
+            m = self.mention(s, e, sent)
+            if m is None:
+                return None
+            before = text[sent.start:cue.start].strip(" ,\u00a0")
+            content = _trim(text, sent.start, cue.start) if len(before.split()) >= 3 else _trim(text, e, sent.end)
+            return _Raw(sent, cue, m, "indirect", "according_to", content=_strip_punct(text, *content))
+        s, e = self.left_chunk(sent.start, cue.start)
+        rule = "cue_subject"
+        if e <= s:
+            if not text[sent.start:cue.start].rstrip().endswith(","):
+                return None
+            s, e = self.right_chunk(cue.end, sent.end)
+            rule = "cue_after"
+        m = self.mention(s, e, sent)
+        if m is None:
+            return None
+        before = text[sent.start:s].rstrip()
+        after = text[cue.end:sent.end].lstrip()
+        if rule == "cue_after":  # ", said X."
+            content = _trim(text, sent.start, cue.start)
+        elif before.endswith(",") and len(before.split()) >= 3 and not after.startswith("that"):
+            content, rule = _trim(text, sent.start, s), "cue_after"  # "..., X said."
+        else:
+            content = _trim(text, cue.end, sent.end)
+        return _Raw(sent, cue, m, "indirect", rule, content=_strip_punct(text, *content))
+
+    # -- quotations with no cue of their own -------------------------------------------------------------------
+    def continuations(self) -> None:
+        for q in self.pending:
+            host, rule = self._host(q)
+            if host is None:
+                self.unquoted.append(q)
+            elif host.kind == "direct" or rule == "partial_quote":
+                host.quotes.append(q)
+                if host.kind != "direct":
+                    host.kind, host.rule = "direct", "partial_quote"
+            else:
+                raw = _Raw(self.sentence_at(q.outer_start), None, None, "direct", rule, [q], inherit=host)
+                self.raws.append(raw)
+
+    def _host(self, q: Quotation) -> tuple[_Raw | None, str]:
+        for r in self.raws:  # the same quotation running over several paragraphs
+            if any(x.group == q.group for x in r.quotes):
+                return r, "same_group"
+        sent = self.sentence_at(q.outer_start)
+        for r in self.raws:
+            if r.sentence == sent and r.kind == "indirect" and r.content and r.content[0] <= q.outer_start:
+                return r, "partial_quote"
+        para = self.a.paragraphs[q.paragraph]
+        before = [r for r in self.raws if para.start <= r.sentence.start < q.outer_start]
+        if before:
+            return max(before, key=lambda r: r.sentence.start), "same_paragraph"
+        whole = q.outer_start == para.start and q.outer_end >= para.end - 2
+        prev = self.a.paragraphs[q.paragraph - 1] if q.paragraph > 0 else None
+        if whole and prev is not None and prev.role == "body":
+            earlier = [r for r in self.raws if prev.start <= r.sentence.start < prev.end]
+            if earlier:
+                return max(earlier, key=lambda r: r.sentence.start), "quoted_paragraph"
+        return None, ""
+
+    # -- speakers -----------------------------------------------------------------------------------------------
+    def resolve(self) -> None:
+        """Resolve mentions in reading order, so "he" and "the official" see only what came before."""
+        for raw in sorted((r for r in self.raws if r.mention), key=lambda r: r.mention.start):
+            ent, variant = self.book.resolve(raw.mention)
+            if ent is None:  # a pronoun with nobody before it
+                ent = Entity(raw.mention.text, "anonymous")
+                self.book.entities.append(ent)
+            ent.spoke_at.append(raw.mention.start)
+            raw.entity, raw.variant = ent, variant
+        for raw in self.raws:
+            if raw.inherit is not None:
+                raw.entity = raw.inherit.entity
+                raw.cue = raw.inherit.cue
+
+
+def _common_word(word: str) -> bool:
+    w = word.lower()
+    return w in easy_words() or (w.endswith("s") and w[:-1] in easy_words())
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \u00a0\n\t,":
+        s += 1
+    while e > s and text[e - 1] in " \u00a0\n\t,":
+        e -= 1
+    return s, e
+
+
+def _strip_punct(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in ".,;: \u00a0":
+        e -= 1
+    return s, e
+
+
+# -- assembling ---------------------------------------------------------------------------------------------------
+def _merge(raws: list[_Raw]) -> list[_Raw]:
+    """One attribution per sentence and speaker: extra cues of the same speaker become `other_cues`."""
+    out: list[_Raw] = []
+    for r in sorted(raws, key=lambda r: (r.sentence.start, r.cue.start if r.cue else r.sentence.start)):
+        same = next((o for o in out if o.sentence == r.sentence and o.entity is r.entity and o.inherit is None
+                     and r.inherit is None), None)
+        if same is None:
+            out.append(r)
+            continue
+        if r.cue:
+            same.extra.append(r.cue)
+        same.extra += r.extra
+        same.quotes += r.quotes
+        if r.kind == "direct":
+            same.kind = "direct"
+    return out
+
+
+def _attribution(f: _Finder, r: _Raw) -> Attribution:
+    text = f.text
+    ent = r.entity
+    pieces = [r.sentence] + [f.sentence_at(q.outer_start) for q in r.quotes] + \
+             [f.sentence_at(q.outer_end - 1) for q in r.quotes]
+    start, end = min(p.start for p in pieces), max(p.end for p in pieces)
+    quotes = sorted((q.start, q.end) for q in r.quotes)
+    if r.kind == "direct" and quotes:
+        qs, qe = quotes[0][0], quotes[-1][1]
+    else:
+        qs, qe = r.content or (r.sentence.start, r.sentence.end)
+    cue = r.cue
+    own_cue = r.inherit is None and cue is not None
+    return Attribution(
+        speaker=ent.canonical if ent else "(unknown)",
+        mention=r.mention.text if r.mention else "",
+        cue=cue.text.lower() if cue else "",
+        cue_class=cue.row["class"] if cue else "neutral",
+        kind=r.kind, named=ent.named if ent else False, source_type=ent.source_type if ent else "anonymous",
+        start=start, end=end, quote_start=qs, quote_end=qe, rule=r.rule,
+        mention_start=r.mention.start if r.mention else -1, mention_end=r.mention.end if r.mention else -1,
+        cue_start=cue.start if own_cue else -1, cue_end=cue.end if own_cue else -1,
+        quotes=quotes, other_cues=[c.text.lower() for c in r.extra], variant=r.variant,
+    )
+
+
+def _summaries(text: str, attributions: list[Attribution]) -> list[SpeakerSummary]:
+    rows: dict[str, dict] = {}
+    for a in attributions:
+        row = rows.setdefault(a.speaker, {"a": a, "direct": 0, "indirect": 0, "words": 0, "variants": [],
+                                          "mentions": []})
+        row[a.kind] += 1
+        row["words"] += sum(len(words_in(text, s, e)) for s, e in a.quotes) if a.kind == "direct" else 0
+        if a.variant and a.variant not in row["variants"]:
+            row["variants"].append(a.variant)
+        if a.mention and a.mention not in row["mentions"]:
+            row["mentions"].append(a.mention)
+    total = sum(r["words"] for r in rows.values()) or 1
+    out = [SpeakerSummary(name, r["a"].source_type, r["a"].named, r["direct"], r["indirect"], r["words"],
+                          round(r["words"] / total, 3), r["variants"], r["mentions"]) for name, r in rows.items()]
+    return sorted(out, key=lambda s: (-s.total, -s.quoted_words, s.speaker))
+
+
+def _marker_hits(text: str, start: int, end: int, f: _Finder) -> list[tuple[str, str, str]]:
+    """(marker, kind, explanation) for each claim marker in the sentence outside quotations."""
+    toks = [w for w in words_in(text, start, end) if not f.in_quote(w.start)]
+    low = [t.text.lower().replace("’", "'") for t in toks]
+    hits: list[tuple[str, str, str]] = []
+    scheduled: set[int] = set()
+    markers = _claim_markers()
+    for i in range(len(low)):
+        for words, kind, why in markers:
+            if words[0].startswith("'"):
+                ok = len(words) == 1 and low[i].endswith(words[0])
+            else:
+                ok = tuple(low[i:i + len(words)]) == words
+            if not ok:
+                continue
+            if kind == "scheduled":
+                scheduled.add(i)
+            else:
+                hits.append((i, " ".join(words), kind, why))
+    return [(m, k, w) for i, m, k, w in hits if not (i in scheduled and m == "will")]
+
+
+def _unattributed(f: _Finder, attributions: list[Attribution]) -> list[Unattributed]:
+    text = f.text
+    covered = [(a.start, a.end) for a in attributions] + [(q.outer_start, q.outer_end) for q in f.quotes]
+    out: list[Unattributed] = []
+    for s in f.sents:
+        if any(cs < s.end and s.start < ce for cs, ce in covered):
+            continue
+        hits = _marker_hits(text, s.start, s.end, f)
+        if hits:
+            words = []
+            for m, _, _ in hits:
+                if m not in words:
+                    words.append(m)
+            m0, k0, why0 = hits[0]
+            why = f"no source; {k0} word \"{m0}\": {why0}"
+            out.append(Unattributed(s.start, s.end, s.text, why, "claim", tuple(words)))
+    for q in f.unquoted:
+        out.append(Unattributed(q.outer_start, q.outer_end, text[q.outer_start:q.outer_end],
+                                "a quotation with no speaker: who said these words?", "quote"))
+    return sorted(out, key=lambda u: u.start)
+
+
+def analyse(article: Article | str, quotes: QuoteScan | None = None) -> Sourcing:
+    """Attributions, speakers and unattributed claims of an article (see the module docstring for the rules)."""
+    if isinstance(article, str):
+        article = Article(article)
+    if not isinstance(article, Article):
+        raise KitInputError("sourcing needs an Article (or the article's text as a string)")
+    scan = quotes if quotes is not None else find_quotations(article)
+    f = _Finder(article, scan)
+    f.direct()
+    f.indirect()
+    f.continuations()
+    f.resolve()
+    raws = _merge([r for r in f.raws if r.entity is not None])
+    attributions = sorted((_attribution(f, r) for r in raws), key=lambda a: (a.start, a.mention_start))
+    body = {p.index for p in article.body_paragraphs}
+    unbalanced = [u for u in scan.unbalanced if (p := article.paragraph_at(u.start)) and p.index in body]
+    return Sourcing(article.text, attributions, _summaries(article.text, attributions),
+                    _unattributed(f, attributions), unbalanced)

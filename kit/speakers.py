@@ -1,0 +1,423 @@
+"""Who a mention of a source is: "Russian President Vladimir Putin", "he", "the US official", "officials".
+
+A *mention* is the noun phrase that names a source next to a cue verb. This
+module reads it with plain rules and the word lists in
+`lexicons/source_nouns.csv` and `lexicons/sourcing_countries.csv`:
+
+* a run of capitalised words at the end of the phrase is a person's name
+  ("White House spokesman Josh Earnest"); a title or honorific before it
+  ("President", "Dr.") is not part of the name;
+* a news agency ("Interfax") or an institution ("the Kremlin", "the ministry")
+  is recognised from the list;
+* "he"/"she" point back to the last person who spoke; "the Russian leader",
+  "the US official" point back to the last person mentioned whose title fits
+  and whose country (if both are known) is the same;
+* "officials", "sources", "an analyst at ..." describe a source without naming
+  it: anonymous.
+
+`SpeakerBook` keeps the people and sources met so far, so later mentions are
+linked to one canonical name, and spelling variants the article itself uses
+("Ernest" for "Earnest") are merged and remembered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kit.article import Article, Span, words_in
+from kit.lexicons import read_csv
+
+# Words that are never part of a source's noun phrase when they sit at its edge.
+_LEAD_WORDS = {"and", "but", "yet", "so", "then", "also", "however", "meanwhile", "still", "while", "now"}
+_TRAIL_WORDS = {
+    "also", "has", "have", "had", "was", "were", "is", "are", "then", "again", "further", "later", "earlier",
+    "previously", "once", "too", "himself", "herself", "themselves", "itself", "both", "all", "would", "will",
+    "did", "does", "do", "not", "never", "had", "already", "even", "just", "first", "last", "recently",
+}
+# A mention stops before these: what follows is when/where, not who.
+_STOP_WORDS = {
+    "on", "in", "during", "yesterday", "today", "tonight", "last", "earlier", "late", "this", "after", "before",
+    "when", "while", "who", "which", "whose", "speaking", "told", "as", "via", "through", "under", "over",
+}
+_PREPOSITIONS = {"at", "of", "for", "from", "with", "to", "about", "within", "inside"}
+_DETERMINERS = {"the", "a", "an", "some", "several", "many", "few", "two", "three", "four", "five", "one",
+                "another", "other", "most", "this", "that", "these", "those", "its", "their", "his", "her"}
+_INDEFINITE = {"a", "an", "some", "several", "many", "few", "two", "three", "four", "five", "one", "another",
+               "other", "most", "these", "those"}
+_PARTICLES = {"de", "van", "von", "bin", "al", "da", "la", "le", "du", "der", "ibn", "abu", "el"}
+_MAX_MENTION_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Noun:
+    """One row of source_nouns.csv."""
+
+    word: str
+    kind: str  # honorific | role | anonymous | institution | agency | pronoun
+    tags: tuple[str, ...]
+    plural: bool
+    explanation: str
+
+
+def _plural(word: str, form: str) -> bool:
+    f = form.lower()
+    return f != word and (f.endswith("s") or f.endswith("men") or f.endswith("people") or f == "people")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[tuple[str, ...], Noun]:
+    """Token tuple -> Noun. Role, anonymous and pronoun forms match in any case; names of bodies match exactly."""
+    out: dict[tuple[str, ...], Noun] = {}
+    for r in read_csv("source_nouns.csv"):
+        tags = tuple(r["fits"].split())
+        for form in r["forms"].split("|"):
+            form = form.strip()
+            toks = tuple(w.text for w in words_in(form))
+            if not toks:
+                continue
+            noun = Noun(r["word"], r["kind"], tags, _plural(r["word"], form), r["explanation"])
+            key = tuple(t.lower() for t in toks) if r["kind"] in ("role", "anonymous", "pronoun") else toks
+            out.setdefault(key, noun)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[tuple[str, ...], str]:
+    return {tuple(w.text for w in words_in(r["word"])): r["country"] for r in read_csv("sourcing_countries.csv")}
+
+
+def lookup(tokens: list[Span], i: int) -> tuple[int, Noun | None, str | None]:
+    """Longest lexicon match starting at token i: (number of tokens, noun or None, country or None)."""
+    for n in range(min(4, len(tokens) - i), 0, -1):
+        exact = tuple(t.text for t in tokens[i:i + n])
+        # a multi-word match must not jump over punctuation ("Putin, the leader")
+        noun = _lexicon().get(exact)
+        if noun is None:
+            lowered = tuple(t.lower() for t in exact)
+            cand = _lexicon().get(lowered)
+            if cand is not None and cand.kind in ("role", "anonymous", "pronoun"):
+                noun = cand
+        country = _countries().get(exact)
+        if noun or country:
+            return n, noun, country
+    return 1, None, None
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’")) and len(word) > 2
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and not _is_possessive(word)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A parsed source phrase. `kind`: person | pronoun | role_ref | anonymous | institution | agency."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: tuple[str, ...] = ()  # the person's name words, no titles
+    role: Noun | None = None
+    country: str | None = None
+    honorific: str | None = None
+    plural: bool = False
+    head: str = ""  # for bodies and agencies: the matched word ("Interfax", "Kremlin")
+
+
+def parse_mention(text: str, start: int, end: int) -> Mention | None:
+    """Read the noun phrase in text[start:end] as a source, or None when it does not name one."""
+    tokens = words_in(text, start, end)
+    while tokens and tokens[0].text.lower() in _LEAD_WORDS:
+        tokens = tokens[1:]
+    for i, t in enumerate(tokens):
+        if i > 0 and t.text.lower() in _STOP_WORDS and t.text.islower():
+            tokens = tokens[:i]
+            break
+    while tokens and (tokens[-1].text in _TRAIL_WORDS or (tokens[-1].text.endswith("ly") and tokens[-1].text.islower())):
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > _MAX_MENTION_WORDS:
+        return None
+    s, e = tokens[0].start, tokens[-1].end
+    if text[e:e + 1] == "." and lookup(tokens, len(tokens) - 1)[1] is not None:
+        e += 1  # keep the period of "Dr." / "U.S." inside the mention
+    return _classify(text, tokens, s, e)
+
+
+def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
+    """Decide what kind of source the tokens name (see the module docstring for the rules)."""
+    mention = text[s:e]
+    first = tokens[0].text.lower()
+    if len(tokens) == 1:
+        n, noun, country = lookup(tokens, 0)
+        if noun and noun.kind == "pronoun":
+            return Mention(s, e, mention, "pronoun", role=noun)
+    # the head part stops at the first preposition: "an analyst [at the ... University]"
+    items: list[tuple[list[Span], Noun | None, str | None]] = []
+    i = 0
+    while i < len(tokens):
+        n, noun, country = lookup(tokens, i)
+        if not noun and not country and tokens[i].text in _PREPOSITIONS and items:
+            break
+        items.append((tokens[i:i + n], noun, country))
+        i += n
+    country = next((c for _, _, c in items if c), None)
+    agency = next((toks for toks, noun, _ in items if noun and noun.kind == "agency"), None)
+    if agency:
+        return Mention(s, e, mention, "agency", head=" ".join(t.text for t in agency), country=country)
+    honorific = next((noun.word for _, noun, _ in items if noun and noun.kind == "honorific"), None)
+    name = _trailing_name(items)
+    if name is not None:
+        name_toks, after = name
+        if after is not None and after.kind == "institution":
+            return Mention(s, e, mention, "institution", head=after.word, country=country)
+        if after is None:
+            words = tuple(t.text for t in name_toks)
+            if _countries().get(words):
+                return Mention(s, e, mention, "institution", head=" ".join(words), country=_countries()[words])
+            role = next((noun for _, noun, _ in items if noun and noun.kind == "role"), None)
+            return Mention(s, e, mention, "person", name=words, role=role, country=country, honorific=honorific)
+    heads = [(toks, noun) for toks, noun, _ in items if noun and noun.kind in ("role", "anonymous", "institution")]
+    if heads:
+        toks, noun = heads[-1]
+        plural = noun.plural
+        if noun.kind == "institution":
+            return Mention(s, e, mention, "institution", head=noun.word, country=country)
+        if noun.kind == "anonymous" or plural or first in _INDEFINITE:
+            return Mention(s, e, mention, "anonymous", role=noun, country=country, plural=plural)
+        return Mention(s, e, mention, "role_ref", role=noun, country=country)
+    if len(items) == 1 and items[0][2]:  # "Russia", "Washington": the country's government speaks
+        return Mention(s, e, mention, "institution", head=" ".join(t.text for t in items[0][0]), country=country)
+    return None
+
+
+def _trailing_name(items) -> tuple[list[Span], Noun | None] | None:
+    """The last run of capitalised words that are not list words, and the list noun right after it."""
+    best = None
+    run: list[Span] = []
+    for idx, (toks, noun, country) in enumerate(items):
+        word = toks[0].text
+        plain = noun is None and country is None and len(toks) == 1
+        if plain and (_is_name_word(word) or (run and word in _PARTICLES)):
+            run.append(toks[0])
+            continue
+        if run:
+            best = (list(run), noun if (noun or country) else _Other)
+            run = []
+    if run:
+        return run, None
+    if best and best[1] is not _Other:
+        return best
+    return None
+
+
+_Other = Noun("", "other", (), False, "")
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (small words only, so the plain table is fine)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _close_spelling(a: str, b: str) -> bool:
+    """Same surname spelt differently: one edit for short names, two for names of 7+ letters."""
+    if a == b or min(len(a), len(b)) < 4 or a[0].lower() != b[0].lower():
+        return False
+    limit = 2 if min(len(a), len(b)) >= 7 else 1
+    return edit_distance(a.lower(), b.lower()) <= limit
+
+
+@dataclass
+class Entity:
+    """One source: a person, an institution, an agency or an anonymous description."""
+
+    canonical: str
+    source_type: str  # person | institution | agency | anonymous
+    name: tuple[str, ...] = ()
+    role: Noun | None = None
+    country: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    mentioned_at: list[int] = field(default_factory=list)
+    spoke_at: list[int] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+
+    @property
+    def named(self) -> bool:
+        return self.source_type != "anonymous"
+
+    @property
+    def surname(self) -> str:
+        return self.name[-1] if self.name else ""
+
+    def tags(self) -> set[str]:
+        return ({self.role.word, *self.role.tags} if self.role else set())
+
+
+_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m"}
+
+
+class SpeakerBook:
+    """The people and sources of one article, in the order the text meets them."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+
+    # -- people named anywhere in the body -----------------------------------------
+    def prescan(self, article: Article) -> None:
+        """Register people named with a title ("Syrian President Bashar Assad") and where they are mentioned."""
+        text = article.text
+        for sent in article.body_sentences:
+            tokens = words_in(text, sent.start, sent.end)
+            i = 0
+            while i < len(tokens):
+                n, noun, _ = lookup(tokens, i)
+                if noun and noun.kind in ("role", "honorific") and not noun.plural:
+                    j = i + n
+                    while j < len(tokens) and _is_name_word(tokens[j].text) and lookup(tokens, j)[1] is None \
+                            and lookup(tokens, j)[2] is None and _adjacent(text, tokens[j - 1], tokens[j]):
+                        j += 1
+                    if j > i + n:
+                        lo = max(0, i - 3)
+                        m = parse_mention(text, tokens[lo].start if _same_phrase(text, tokens, lo, i) else tokens[i].start,
+                                          tokens[j - 1].end)
+                        if m and m.kind == "person":
+                            self.person(m)
+                    i = j if j > i + n else i + n
+                    continue
+                i += n
+        for ent in self.entities:  # every later mention of a known surname keeps the person "recent"
+            for w in article.body_words:
+                if w.text == ent.surname and w.start not in ent.mentioned_at:
+                    ent.mentioned_at.append(w.start)
+            ent.mentioned_at.sort()
+
+    # -- resolving one mention ---------------------------------------------------------
+    def resolve(self, m: Mention) -> tuple[Entity | None, str | None]:
+        """(entity, spelling variant or None) for a mention; None when a pronoun or title has no antecedent."""
+        if m.kind == "person":
+            return self.person(m)
+        if m.kind == "pronoun":
+            return self._pronoun(m), None
+        if m.kind == "role_ref":
+            ent = self._role_ref(m)
+            if ent is not None:
+                ent.mentioned_at.append(m.start)
+                return ent, None
+            return self._description(m, "anonymous"), None
+        if m.kind == "agency":
+            return self._keyed(m.head, "agency", m), None
+        if m.kind == "institution":
+            return self._description(m, "institution"), None
+        return self._description(m, "anonymous"), None
+
+    def person(self, m: Mention) -> tuple[Entity, str | None]:
+        surname = m.name[-1]
+        first = m.name[0] if len(m.name) > 1 else None
+        ent, variant = self._find_person(surname, first)
+        if ent is None:
+            ent = Entity(" ".join(m.name), "person", m.name, m.role, m.country, _GENDER.get((m.honorific or "").lower()))
+            self.entities.append(ent)
+        else:
+            if len(m.name) > len(ent.name) and variant is None:
+                ent.name, ent.canonical = m.name, " ".join(m.name)
+            ent.role = ent.role or m.role
+            ent.country = ent.country or m.country
+            ent.gender = ent.gender or _GENDER.get((m.honorific or "").lower())
+            if variant and variant not in ent.variants:
+                ent.variants.append(variant)
+        ent.mentioned_at.append(m.start)
+        return ent, variant
+
+    def _find_person(self, surname: str, first: str | None) -> tuple[Entity | None, str | None]:
+        people = [e for e in self.entities if e.source_type == "person"]
+        for e in reversed(people):
+            if e.surname == surname and (first is None or len(e.name) < 2 or e.name[0] == first):
+                return e, None
+        for e in reversed(people):
+            if _close_spelling(e.surname, surname) and (first is None or len(e.name) < 2 or e.name[0] == first):
+                return e, surname
+        return None, None
+
+    def _pronoun(self, m: Mention) -> Entity | None:
+        """he/she: the last person (or single unnamed source) who spoke; they/it: the last group or body."""
+        want = m.role.tags[0] if m.role and m.role.tags else "person"
+        word = m.text.lower()
+        best, best_at = None, -1
+        for e in self.entities:
+            spoke = [o for o in e.spoke_at if o < m.start]
+            if not spoke or spoke[-1] <= best_at:
+                continue
+            if want == "person":
+                ok = (e.source_type == "person" or (e.source_type == "anonymous" and not e.plural))
+                ok = ok and not (word == "he" and e.gender == "f") and not (word == "she" and e.gender == "m")
+            elif want == "group":
+                ok = e.plural or e.source_type in ("institution", "agency")
+            else:
+                ok = e.source_type in ("institution", "agency")
+            if ok:
+                best, best_at = e, spoke[-1]
+        return best
+
+    def _role_ref(self, m: Mention) -> Entity | None:
+        """The last person (or unnamed source) mentioned before m whose title fits m's title and country."""
+        want = {m.role.word, *(m.role.tags[:1])} if m.role else set()
+        best, best_at = None, -1
+        for e in self.entities:
+            before = [o for o in e.mentioned_at if o < m.start]
+            if not before or before[-1] <= best_at or e.source_type not in ("person", "anonymous") or e.plural:
+                continue
+            if not (want & e.tags()):
+                continue
+            if m.country and e.country and m.country != e.country:
+                continue
+            best, best_at = e, before[-1]
+        return best
+
+    def _description(self, m: Mention, source_type: str) -> Entity:
+        words = m.text.split()
+        if words and words[0].lower() in _DETERMINERS:
+            words[0] = words[0].lower()
+        desc = " ".join(words)
+        ent = self._keyed(desc, source_type, m)
+        ent.role = ent.role or m.role
+        ent.plural = m.plural
+        return ent
+
+    def _keyed(self, canonical: str, source_type: str, m: Mention) -> Entity:
+        key = canonical.lower()
+        for e in self.entities:
+            if e.canonical.lower() == key and e.source_type == source_type:
+                e.mentioned_at.append(m.start)
+                return e
+        ent = Entity(canonical, source_type, country=m.country, plural=m.plural)
+        ent.mentioned_at.append(m.start)
+        self.entities.append(ent)
+        return ent
+
+
+def _adjacent(text: str, a: Span, b: Span) -> bool:
+    """Two tokens separated only by spaces (or the period of an abbreviation)."""
+    gap = text[a.end:b.start]
+    return gap.strip(" .\u00a0") == "" and "\n" not in gap
+
+
+def _same_phrase(text: str, tokens: list[Span], lo: int, i: int) -> bool:
+    return all(_adjacent(text, tokens[k], tokens[k + 1]) for k in range(lo, i))
+
+
+def short_label(entity_name: str, source_type: str) -> str:
+    """A short label for a highlight: a person's surname, otherwise the description."""
+    if source_type == "person":
+        return entity_name.split()[-1]
+    return entity_name if len(entity_name) <= 24 else entity_name[:23] + "…"
