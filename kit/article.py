@@ -39,6 +39,9 @@ _OPEN_QUOTES = "\"'“‘«(["
 _CLOSE_QUOTES = "\"'”’»)]"
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets.
 _BOUNDARY_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*")
+_SPACE_RUN = re.compile(r"\s*")
+_NEXT_WORD_RE = re.compile(r"[\"'“‘(]*([^\W_]+)")
+_TOKEN_STOP = "\"'“‘("
 
 
 @dataclass(frozen=True)
@@ -173,23 +176,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     openers = _sentence_openers()
     out: list[Span] = []
     sent_start = start
+    # Positions, not slices: copying the rest of the paragraph at every candidate
+    # made a 200 KB one-line paste quadratic (minutes instead of a second).
     for m in _BOUNDARY_RE.finditer(text, start, end):
         b = m.end()
-        rest = text[b:end]
-        gap = len(rest) - len(rest.lstrip())
+        gap = _SPACE_RUN.match(text, b, end).end() - b
         if b < end and gap == 0:
             continue  # "3.5", "U.S.-led", "Pravda.Ru"
-        nxt = rest[gap:gap + 1]
+        nxt = text[b + gap:b + gap + 1] if b + gap < end else ""
         if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in _OPEN_QUOTES):
             continue  # next word is lower case: not a new sentence
         punct = m.group()
         if punct.endswith(".") and m.group().count(".") == 1:
             # a lone period right before the gap: is it an abbreviation?
-            before = text[sent_start:m.start()]
-            token_m = re.search(r"([^\s\"'“‘(]+)$", before)
-            token = token_m.group(1) if token_m else ""
+            token = _token_before(text, sent_start, m.start())
             low = token.lower()
-            next_word = re.match(r"[\"'“‘(]*([^\W_]+)", rest[gap:])
+            next_word = _NEXT_WORD_RE.match(text, b + gap, end)
             next_low = next_word.group(1).lower() if next_word else ""
             kind = abbrevs.get(low)
             if kind == "never_ends":
@@ -208,6 +210,20 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     if tail:
         out.append(tail)
     return out
+
+
+def _token_before(text: str, lo: int, hi: int) -> str:
+    """The run of non-space, non-opening-quote characters ending at `hi` (not before `lo`).
+
+    Same result as `re.search(r"([^\\s\"'“‘(]+)$", text[lo:hi])`, including `$`
+    matching before a final newline, without copying the sentence so far.
+    """
+    if hi > lo and text[hi - 1] == "\n":
+        hi -= 1
+    i = hi
+    while i > lo and not (text[i - 1].isspace() or text[i - 1] in _TOKEN_STOP):
+        i -= 1
+    return text[i:hi]
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
