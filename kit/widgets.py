@@ -583,3 +583,33 @@ def terms_in_context(article: Article, terms: list[str]) -> HTML:
         out.append("<p><em>None of these words appear in the article.</em></p>")
     out.append("</div>")
     return HTML("".join(out))
+
+
+# -- lesson 06: compare and rewrite ------------------------------------------------------------
+def article_metrics(article: Article) -> dict[str, float]:
+    """The measurements lesson 06 compares, for one article (body only, like the report)."""
+    from kit.quotes import find_quotations
+    from kit.readability import analyse
+
+    r = analyse(article)
+    quotes = find_quotations(article)
+    body = {p.index for p in article.body_paragraphs}
+    in_body = [q for q in quotes.quotations if q.paragraph in body]
+    quoted_words = sum(1 for w in article.body_words if quotes.containing(w.start, w.end))
+    words = r.counts.words
+    return {
+        "body words": words,
+        "body sentences": r.counts.sentences,
+        "words per sentence": round(words / r.counts.sentences, 1) if r.counts.sentences else 0.0,
+        "consensus grade": round(r.scores.get("consensus_grade", 0.0), 1),
+        "direct quotations": len({q.group for q in in_body}),
+        "% of words in quotation marks": round(100 * quoted_words / words, 1) if words else 0.0,
+    }
+
+
+def compare_table(articles: dict[str, Article]) -> HTML:
+    """One column per article, one row per measurement."""
+    metrics = {name: article_metrics(a) for name, a in articles.items()}
+    names = list(metrics)
+    rows = [(m, *[metrics[n][m] for n in names]) for m in metrics[names[0]]]
+    return HTML(table_html(rows, ("measure", *names)))
