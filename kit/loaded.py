@@ -144,7 +144,8 @@ class LoadedLanguage:
     def to_text(self, width: int = 78) -> list[str]:
         """The LOADED LANGUAGE section of the plain-text report, as lines."""
         def wrap(s: str, indent: str = "  ", rest: str | None = None) -> list[str]:
-            return textwrap.wrap(s, width, initial_indent=indent, subsequent_indent=rest or indent) or [indent]
+            return textwrap.wrap(s, width, initial_indent=indent, subsequent_indent=rest or indent,
+                                 break_on_hyphens=False) or [indent]
 
         out = ["LOADED LANGUAGE"]
         for line in self._count_lines():
