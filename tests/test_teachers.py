@@ -159,7 +159,7 @@ def test_plan_timing_adds_up_and_matches_the_notebook(lesson):
     m = re.search(r"\*\*Time: (\d+) min[^*]*\*\*([^\n]*)", plan)
     assert m, f"plan {lesson}: no '**Time: N min.** segments' line"
     total, segments = int(m.group(1)), m.group(2)
-    minutes = [int(n) for n in re.findall(r"(\d+) [a-z]", segments)]
+    minutes = [int(n) for n in re.findall(r"(\d+) [A-Za-z]", segments)]
     assert sum(minutes) == total, f"plan {lesson}: segments {minutes} do not add up to {total}"
     path = next(p for p in lesson_files() if p.name.startswith(lesson))
     header = markdown_cells(path)[0]
@@ -224,7 +224,31 @@ NUMBERS = [
      lambda: (hardest().words, hardest().syllables, hardest().grade)),
     ("02", "**Answer: {}**", lambda: ", ".join(hard_word_quiz_answers())),
     ("02", "(grade {:.1f}, {} sentences, {} words)", lambda: rewrite_stats(REWRITE_02)),
+    ("05", "{} lines written to be seen first", lambda: headline_rows()),
+    ("07", "`Outlet: not found · Author: {}`", lambda: report(NEUTRAL).article.author),
+    ("07", "{} body paragraphs, {} body sentences, {} words, {} subhead, {} related links",
+     lambda: (len(report(NEUTRAL).article.body_paragraphs), report(NEUTRAL).readability.counts.sentences,
+              report(NEUTRAL).readability.counts.words, len(report(NEUTRAL).article.subheads),
+              len(report(NEUTRAL).article.related_links))),
+    ("07", "consensus grade {:.1f}, Flesch Reading Ease {:.1f}, {:.1f} words per sentence",
+     lambda: tuple(report(NEUTRAL).readability.scores[k]
+                   for k in ("consensus_grade", "flesch_reading_ease", "words_per_sentence"))),
+    ("07", "hardest sentence grade {:.1f} ({} words, the survey sentence",
+     lambda: neutral_hardest("Of the residents who answered")),
+    ("07", "; {} loaded words", lambda: len(report(NEUTRAL).loaded.matches)),
 ]
+
+
+def headline_rows() -> int:
+    from kit import widgets as kw
+
+    return kw.headlines_table(report().article).data.count("<tr><td")
+
+
+def neutral_hardest(opening: str) -> tuple[float, int]:
+    h = report(NEUTRAL).readability.hardest(1)[0]
+    assert h.text.startswith(opening), h.text
+    return h.grade, h.words
 
 # The model rewrite in answer key 02, checked against what the rewrite lab shows.
 REWRITE_02 = ("An analyst from a university in Shanghai wrote in People's Daily, a Chinese paper. The analyst "
@@ -308,6 +332,13 @@ def test_hand_checked_counts():
     a = report().article
     assert a.outlet == "Pravda.Ru" and a.author == "Dmitry Sudakov"
     assert len(a.body_paragraphs) == 20 and len(a.subheads) == 3 and len(a.related_links) == 4
+    # the neutral article: 12 news paragraphs under a headline, a byline, a date line and one subhead
+    neutral = NEUTRAL.read_text(encoding="utf-8")
+    blocks = [b for b in neutral.split("\n\n") if b.strip()]
+    assert len(blocks) - 4 == 12 and "\nStaff and volunteers\n" in neutral
+    n = report(NEUTRAL).article
+    assert len(n.body_paragraphs) == 12 and [p.text for p in n.subheads] == ["Staff and volunteers"]
+    assert n.author == "Maria Lopez" and n.title == "Riverside library to stay open longer from April"
 
 
 # -- the rubric ---------------------------------------------------------------------------------
