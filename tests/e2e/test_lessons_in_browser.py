@@ -218,69 +218,103 @@ def feedback_text(page, index: int) -> str:
     return page.locator(f'[data-e2e-feedback="{index}"]').first.text_content() or ""
 
 
-def use_exercise(page, index: int) -> str:
-    """Answer exercise `index` like a student; return what was done, or '' if nothing fits."""
+def exercise_actions(page, index: int) -> list:
+    """What a student can do with exercise `index`, in the order they would try it.
+
+    Each action does one thing and returns what it did, or None when the
+    exercise has no such control. Buttons (Check, Analyse, ...) come last: many
+    exercises answer as soon as a choice is made or text is typed, others need
+    the button (which an earlier step may have enabled).
+    """
     exercise = page.locator(f'[data-e2e-exercise="{index}"]')
     radios = exercise.locator('input[type="radio"]:not(:checked):not(:disabled)')
     toggles = exercise.locator(".widget-toggle-button:not(.mod-active):not(:disabled)")
     selects = exercise.locator("select:not(:disabled)")
-    texts = exercise.locator('textarea:not(:disabled), input[type="text"]:not(:disabled)')
     checkboxes = exercise.locator('input[type="checkbox"]:not(:disabled)')
-    if radios.count():
+    texts = exercise.locator('textarea:not(:disabled), input[type="text"]:not(:disabled)')
+    # A file-upload button would open a file dialog; a student's text goes in the box instead.
+    buttons = exercise.locator(
+        "button:not(.widget-toggle-button):not(.widget-upload):not(:disabled)")
+
+    def choose_radio() -> str | None:
+        if not radios.count():
+            return None
         radios.first.check()
         return "chose an answer (radio button)"
-    if toggles.count():
+
+    def choose_toggle() -> str | None:
+        if not toggles.count():
+            return None
         toggles.first.click()
         return "chose an answer (toggle button)"
-    if selects.count():
+
+    def choose_option() -> str | None:
+        if not selects.count():
+            return None
         select = selects.first
-        options = select.locator("option")
         current = select.input_value()
-        for i in range(options.count()):
-            value = options.nth(i).get_attribute("value")
-            if value is not None and value != current:
-                select.select_option(value=value)
-                return "chose an answer (dropdown)"
-    if texts.count():
+        values = [v for v in select.locator("option").evaluate_all(
+            "options => options.map(o => o.value)") if v != current]
+        if not values:
+            return None
+        select.select_option(value=values[0])
+        return "chose another option (dropdown)"
+
+    def tick() -> str | None:
+        if not checkboxes.count():
+            return None
+        checkboxes.first.click()
+        return "ticked a checkbox"
+
+    def type_text() -> str | None:
+        if not texts.count():
+            return None
         box = texts.first
         box.click()
         box.fill(REWRITE_TEXT)
-        box.press("Tab")  # a Text widget without continuous_update sends its value on blur
-        return "typed a rewrite"
-    if checkboxes.count():
-        checkboxes.first.click()
-        return "ticked a checkbox"
-    return ""
+        box.press("Tab")  # a text box without continuous_update sends its value on blur
+        return "typed a sentence in the text box"
+
+    def press_button() -> str | None:
+        if not buttons.count():
+            return None
+        label = (buttons.first.text_content() or "").strip()
+        buttons.first.click()
+        return f"pressed {label!r}"
+
+    return [choose_radio, choose_toggle, choose_option, tick, type_text, press_button]
 
 
-def check_exercise(page, index: int) -> str | None:
-    """Use exercise `index`; return a problem description, or None when its feedback changed."""
+def check_exercise(page, index: int) -> tuple[str, str | None]:
+    """Use exercise `index` like a student until its feedback changes.
+
+    Returns (what was done, problem or None).
+    """
     before = feedback_text(page, index)
-    exercise = page.locator(f'[data-e2e-exercise="{index}"]')
-    exercise.scroll_into_view_if_needed()
-    action = use_exercise(page, index)
-    buttons = exercise.locator("button:not(.widget-toggle-button):not(:disabled)")
-    if not action and not buttons.count():
-        return f"exercise {index + 1}: no answer control (radio, dropdown, text box or button) found"
+    page.locator(f'[data-e2e-exercise="{index}"]').scroll_into_view_if_needed()
 
     def changed() -> bool:
         return feedback_text(page, index) != before
 
-    if action:
+    done: list[str] = []
+    for action in exercise_actions(page, index):
+        what = action()
+        if what is None:
+            continue
+        done.append(what)
         try:
             wait_until(changed, FIRST_TRY, "feedback", page)
-            return None
+            return ", then ".join(done), None
         except AssertionError:
-            pass  # some exercises need their Check button pressed
-    if buttons.count():
-        buttons.first.click()
-        action = f"{action} and pressed {buttons.first.text_content()!r}".strip()
-        action = action.removeprefix("and ")
-    try:
+            continue  # try the next thing a student would try
+    if not done:
+        return "", f"exercise {index + 1}: no answer control (choice, text box or button) found"
+    try:  # a slow answer still counts
         wait_until(changed, FEEDBACK_TIMEOUT, "feedback", page)
+        return ", then ".join(done), None
     except AssertionError:
-        return f"exercise {index + 1}: {action}, but its feedback stayed {before.strip()!r}"
-    return None
+        return ", then ".join(done), (
+            f"exercise {index + 1}: {', then '.join(done)}, but its feedback stayed {before.strip()!r}")
 
 
 def save_screenshots(page, stem: str) -> list[Path]:
@@ -370,7 +404,9 @@ def test_lesson_works_in_jupyterlab(lesson: str, lab_server: LabServer, browser_
             if not found:
                 problems.append(f"exercise {index + 1} has no .kit-feedback element")
                 continue
-            problem = check_exercise(page, index)
+            action, problem = check_exercise(page, index)
+            print(f"exercise {index + 1}: {action or 'nothing to do'}: "
+                  f"{'feedback changed' if problem is None else 'no feedback'}")
             if problem:
                 problems.append(problem)
     finally:
