@@ -18,8 +18,9 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
-from kit.article import Article, Span, split_sentences, words_in
+from kit.article import WORD_RE, Article, Span, split_sentences, words_in
 from kit.syllables import easy_words, syllables
 
 LONG_WORD_LETTERS = 7  # "long word" as in LIX: seven letters or more
@@ -85,6 +86,7 @@ class Readability:
         }
 
 
+@lru_cache(maxsize=65536)  # the same few thousand words come back in every article and every keystroke
 def is_easy(word: str) -> bool:
     """On the Dale–Chall list, directly or as a regular inflection (walks, walked, walking)."""
     w = word.lower().replace("’", "'")
@@ -102,13 +104,22 @@ def _is_number(word: str) -> bool:
     return not any(ch.isalpha() for ch in word)
 
 
-def _sentence(text: str, s: Span) -> SentenceDifficulty:
-    words = [w.text for w in words_in(text, s.start, s.end)]
-    syl = [syllables(w) for w in words]
+@lru_cache(maxsize=65536)
+def _letters(word: str) -> tuple[int, int]:
+    """(letters, letters and digits) of one word, counted once per distinct word."""
+    return sum(ch.isalpha() for ch in word), sum(ch.isalnum() for ch in word)
+
+
+def _difficulty(s: Span, words: list[str], syl: list[int]) -> SentenceDifficulty:
     hard = [w for w, n in zip(words, syl) if n >= 3 and not is_easy(w)]
-    long_ = [w for w in words if sum(ch.isalpha() for ch in w) >= LONG_WORD_LETTERS]
+    long_ = [w for w in words if _letters(w)[0] >= LONG_WORD_LETTERS]
     grade = flesch_kincaid_grade(len(words), 1, sum(syl)) if words else 0.0
     return SentenceDifficulty(s.start, s.end, s.text, len(words), sum(syl), long_, hard, grade)
+
+
+def _sentence(text: str, s: Span) -> SentenceDifficulty:
+    words = [w.text for w in words_in(text, s.start, s.end)]
+    return _difficulty(s, words, [syllables(w) for w in words])
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables_: int) -> float:
@@ -187,19 +198,26 @@ def scores_from_counts(c: Counts) -> dict[str, float]:
 
 def analyse_spans(text: str, spans: list[Span]) -> Readability:
     """Readability of the given sentences of `text`."""
-    per = [_sentence(text, s) for s in spans]
-    words = [w.text for s in spans for w in words_in(text, s.start, s.end)]
-    syl = [syllables(w) for w in words]
+    per: list[SentenceDifficulty] = []
+    words: list[str] = []
+    syl: list[int] = []
+    for s in spans:  # each sentence's words are found and counted once, for both views
+        ws = [m.group() for m in WORD_RE.finditer(text, s.start, s.end)]
+        sy = [syllables(w) for w in ws]
+        per.append(_difficulty(s, ws, sy))
+        words += ws
+        syl += sy
+    letters = [_letters(w) for w in words]
     counts = Counts(
         sentences=len(spans),
         words=len(words),
         syllables=sum(syl),
-        letters=sum(ch.isalpha() for w in words for ch in w),
-        characters=sum(ch.isalnum() for w in words for ch in w),
+        letters=sum(a for a, _ in letters),
+        characters=sum(n for _, n in letters),
         polysyllabic_words=sum(n >= 3 for n in syl),
         complex_words=sum(n >= 3 and not is_easy(w) for w, n in zip(words, syl)),
-        difficult_words=sum(not _is_number(w) and not is_easy(w) for w in words),
-        long_words=sum(sum(ch.isalpha() for ch in w) >= LONG_WORD_LETTERS for w in words),
+        difficult_words=sum(a > 0 and not is_easy(w) for w, (a, _) in zip(words, letters)),
+        long_words=sum(a >= LONG_WORD_LETTERS for a, _ in letters),
     )
     return Readability(counts, scores_from_counts(counts), per)
 
