@@ -230,3 +230,99 @@ def _stacked(ax, labels: Sequence[str], series: Mapping[str, Sequence[float]]) -
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
     ax.legend(fontsize=8, loc="lower right")
+
+
+# -- lesson 03: who speaks ----------------------------------------------------------------
+def _short_name(s: str, n: int = 28) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def describe_speakers(sourcing) -> str:
+    sp = sourcing.speakers
+    if not sp:
+        return "No attributed speakers to plot."
+    top = max(sp, key=lambda s: s.total)
+    parts = "; ".join(f"{s.speaker} {s.direct} direct and {s.indirect} reported" for s in sp)
+    return (f"Stacked bar chart of statements per source for {len(sp)} sources: {parts}; "
+            f"{top.speaker} speaks most ({top.total}).")
+
+
+def plot_speakers(sourcing) -> Figure:
+    """Statements per speaker, direct quotations and reported speech stacked (colour + hatch + legend)."""
+    sp = sorted(sourcing.speakers, key=lambda s: -s.total)
+    fig, ax = _figure(8, max(2.5, 0.45 * len(sp) + 1.4))
+    labels = [_short_name(s.speaker) + ("" if s.named else " (anonymous)") for s in sp]
+    _stacked(ax, labels, {"direct quotation": [s.direct for s in sp],
+                          "reported (indirect)": [s.indirect for s in sp]})
+    ax.set_xlabel("statements attributed to the source")
+    ax.set_ylabel("source")
+    ax.set_title("Who speaks in the article?")
+    fig.kit_description = describe_speakers(sourcing)
+    return fig
+
+
+# -- lesson 04: loaded language ------------------------------------------------------------
+def _category_names() -> dict[str, str]:
+    from kit.loaded_lexicon import categories
+
+    return {k: c.name for k, c in categories().items()}
+
+
+def loaded_by_category(loaded) -> dict[str, dict[str, int]]:
+    """{category name: {'outlet': n, 'quoted': n}} for the categories that occur."""
+    names = _category_names()
+    out: dict[str, dict[str, int]] = {}
+    for m in loaded.matches:
+        row = out.setdefault(names.get(m.category, m.category), {"outlet": 0, "quoted": 0})
+        row[m.voice] += 1
+    return dict(sorted(out.items(), key=lambda kv: -sum(kv[1].values())))
+
+
+def describe_loaded(loaded) -> str:
+    rows = loaded_by_category(loaded)
+    if not rows:
+        return "No loaded words found, so there is nothing to plot."
+    outlet = sum(r["outlet"] for r in rows.values())
+    quoted = sum(r["quoted"] for r in rows.values())
+    parts = "; ".join(f"{k} {v['outlet']} outlet and {v['quoted']} quoted" for k, v in rows.items())
+    return (f"Stacked bar chart of {outlet + quoted} loaded words by category: {outlet} in the outlet's own "
+            f"words, {quoted} inside quotations; {parts}.")
+
+
+def plot_loaded(loaded) -> Figure:
+    """Loaded words per category, the outlet's own voice and quotations stacked."""
+    rows = loaded_by_category(loaded)
+    fig, ax = _figure(8, max(2.5, 0.45 * len(rows) + 1.4))
+    _stacked(ax, list(rows), {"outlet's own words": [r["outlet"] for r in rows.values()],
+                              "inside a quotation": [r["quoted"] for r in rows.values()]})
+    ax.set_xlabel("loaded words found")
+    ax.set_ylabel("category")
+    ax.set_title("Loaded language: which kind, and in whose voice?")
+    fig.kit_description = describe_loaded(loaded)
+    return fig
+
+
+REGION_LABELS = {"headline": "headline", "subhead": "subheads", "related_link": "related links", "body": "body"}
+
+
+def describe_loaded_regions(loaded) -> str:
+    r = loaded.summary()["by_region"]
+    parts = ", ".join(f"{REGION_LABELS[k]} {v['per_100_words']:.1f} ({v['matches']} in {v['words']} words)"
+                      for k, v in r.items() if v["words"])
+    return f"Bar chart of loaded words per 100 words in each part of the page: {parts}."
+
+
+def plot_loaded_regions(loaded) -> Figure:
+    """Loaded words per 100 words in headline, subheads, related links and body."""
+    r = {k: v for k, v in loaded.summary()["by_region"].items() if v["words"]}
+    fig, ax = _figure(7, 3.5)
+    for i, (k, v) in enumerate(r.items()):
+        bar = ax.bar(i, v["per_100_words"], color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
+                     edgecolor="black", linewidth=0.5)
+        _label_bars(ax, bar, "{:.1f}")
+    ax.set_xticks(range(len(r)), [f"{REGION_LABELS[k]}\n({v['matches']} in {v['words']} words)" for k, v in r.items()])
+    ax.set_xlabel("part of the page")
+    ax.set_ylabel("loaded words per 100 words")
+    ax.set_title("Where is the loaded language?")
+    fig.kit_description = describe_loaded_regions(loaded)
+    return fig

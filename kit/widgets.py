@@ -613,3 +613,201 @@ def compare_table(articles: dict[str, Article]) -> HTML:
     names = list(metrics)
     rows = [(m, *[metrics[n][m] for n in names]) for m in metrics[names[0]]]
     return HTML(table_html(rows, ("measure", *names)))
+
+
+# -- lessons 03 and 04: who speaks, loaded language --------------------------------------------------
+def analyse_all(article: Article):
+    """(quotes, sourcing, loaded) for one article, sharing one quotation scan like the report does."""
+    from kit import loaded as loaded_mod
+    from kit import sourcing as sourcing_mod
+    from kit.quotes import find_quotations
+
+    quotes = find_quotations(article)
+    sourcing = sourcing_mod.analyse(article, quotes)
+    return quotes, sourcing, loaded_mod.analyse(article, quotes, sourcing)
+
+
+def speakers_table(sourcing) -> HTML:
+    """One row per source: direct, reported, named, share of the quoted words."""
+    rows = [(s.speaker, s.source_type, "yes" if s.named else "no", s.direct, s.indirect,
+             f"{s.share_of_quoted_words:.0%}") for s in sorted(sourcing.speakers, key=lambda s: -s.total)]
+    return HTML(table_html(rows, ("source", "type", "named?", "direct", "reported", "share of quoted words")))
+
+
+def attributions_table(sourcing, kind: str | None = None) -> HTML:
+    """Each attribution: who, how the article names them, the cue word, direct or reported."""
+    rows = [(a.speaker, a.mention, a.cue, a.kind,
+             _clip(sourcing.text[a.start:a.end], 90)) for a in sourcing.attributions if kind in (None, a.kind)]
+    return HTML(table_html(rows, ("source", "named in the text as", "cue", "kind", "sentence")))
+
+
+def cue_table(sourcing) -> HTML:
+    """Cue verbs and how often each is used; 'colouring' verbs judge what they report."""
+    rows = [(cue, n, cls) for cue, n, cls in sourcing.cue_counts()]
+    return HTML(table_html(rows, ("cue", "times", "kind of verb")))
+
+
+def sourcing_view(article: Article, sourcing) -> HTML:
+    """The body with each quotation labelled by its speaker and unattributed claims labelled 'no source'."""
+    return marked_view(article, sourcing.marks(), roles={"body"})
+
+
+def _clip(s: str, n: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def who_speaks_most_quiz(sourcing) -> MultipleChoice:
+    """'Who speaks most?' with the answer and explanations computed from the sourcing analysis."""
+    sp = sorted(sourcing.speakers, key=lambda s: -s.total)
+    if not sp:
+        raise KitInputError("no attributed speakers in this article, so there is no 'who speaks most' question")
+    options = [s.speaker for s in sp[:4]]
+    why = {s.speaker: (f"{s.speaker}: {s.direct} direct quotation{'s' if s.direct != 1 else ''} and "
+                       f"{s.indirect} reported statement{'s' if s.indirect != 1 else ''}, "
+                       f"{s.share_of_quoted_words:.0%} of all quoted words.") for s in sp}
+    return MultipleChoice("Who speaks most in the article (direct and reported statements together)?",
+                          sorted(options), sp[0].speaker, why)
+
+
+class LoadedHighlighter(widgets.VBox):
+    """The article with its loaded words marked; filter by category and by voice (outlet or quoted)."""
+
+    VOICES = {"all voices": None, "the outlet's own words": "outlet", "inside quotations": "quoted"}
+
+    def __init__(self, article: Article, loaded):
+        from kit.loaded_lexicon import categories
+
+        self.article = article
+        self.loaded = loaded
+        names = {k: c.name for k, c in categories().items()}
+        present = sorted({m.category for m in loaded.matches}, key=lambda c: list(names).index(c)
+                         if c in names else 99)
+        self.boxes = {c: widgets.Checkbox(value=True, indent=False, layout=widgets.Layout(width="auto"),
+                                          description=f"{names.get(c, c)} "
+                                                      f"({sum(m.category == c for m in loaded.matches)})")
+                      for c in present}
+        self.voice = widgets.ToggleButtons(options=list(self.VOICES), value="all voices")
+        self.summary = widgets.HTML()
+        self.view = widgets.HTML()
+        for w in (*self.boxes.values(), self.voice):
+            w.observe(self._render, names="value")
+        grid = widgets.HBox(list(self.boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))
+        super().__init__([grid, self.voice, self.summary, self.view])
+        self._render()
+
+    @property
+    def shown(self) -> list:
+        voice = self.VOICES[self.voice.value]
+        return [m for m in self.loaded.matches if self.boxes[m.category].value and voice in (None, m.voice)]
+
+    def _render(self, change=None) -> None:
+        from kit.loaded import _title
+
+        shown = self.shown
+        self.summary.value = (f"<p><em>Showing {len(shown)} of {len(self.loaded.matches)} loaded words. "
+                              "Hover a mark for why it was flagged and what to write instead.</em></p>")
+        marks = [Mark(m.start, m.end, "loaded", f"{_short_category(m.category)}, "
+                      f"{'outlet' if m.voice == 'outlet' else 'quoted'}", _title(m)) for m in shown]
+        self.view.value = paragraph_html(self.article, marks, roles={"title", "subhead", "related_link", "body"})
+
+
+def _short_category(category: str) -> str:
+    from kit.loaded_lexicon import categories
+
+    c = categories().get(category)
+    return c.short if c else category
+
+
+def loaded_table(loaded, voice: str | None = None) -> HTML:
+    """Each loaded word: where, whose voice, category, why, and neutral alternatives."""
+    from kit.plots import REGION_LABELS
+
+    rows = [(m.text, REGION_LABELS[m.region], m.voice if m.voice == "outlet" else f"quoted ({m.speaker or '?'})",
+             _short_category(m.category), m.explanation, " / ".join(m.alternatives))
+            for m in loaded.matches if voice in (None, m.voice)]
+    return HTML(table_html(rows, ("word", "where", "voice", "category", "why it is loaded", "try instead")))
+
+
+def loaded_word_quiz(article: Article, loaded, paragraph) -> PickTheWord:
+    """Pick the loaded words in one paragraph; answers and reasons come from the lexicon."""
+    hits = [m for m in loaded.matches if paragraph.start <= m.start < paragraph.end]
+    targets = {m.text: f"{_short_category(m.category)}: {m.explanation}" for m in hits if " " not in m.text}
+    if not targets:
+        raise KitInputError("this paragraph has no single loaded word to pick")
+    return PickTheWord("Click every word that carries a judgement rather than a fact.", paragraph.text, targets,
+                       {"putin": "a name: it identifies, it does not judge.",
+                        "obama": "a name: it identifies, it does not judge."})
+
+
+def passage_analysis(text: str):
+    """(article, sourcing, loaded) for a passage a student typed; empty text gives (None, None, None)."""
+    if not text.strip():
+        return None, None, None
+    article = Article(text)
+    _quotes, sourcing, loaded = analyse_all(article)
+    return article, sourcing, loaded
+
+
+def _list_loaded(matches) -> str:
+    return "; ".join(f"'{m.text}' (try: {' / '.join(m.alternatives[:2])})" for m in matches)
+
+
+class LoadedRewrite(widgets.VBox):
+    """Replace the loaded words in a passage; the counts change as you type.
+
+    Only the outlet's own loaded words need replacing: words inside quotation
+    marks are what a speaker said, and changing them would misquote.
+    """
+
+    def __init__(self, original: str):
+        self.original = original
+        _a, _s, loaded = passage_analysis(original)
+        self.before = loaded
+        self.box = widgets.Textarea(value=original, rows=5, continuous_update=True,
+                                    layout=widgets.Layout(width="95%"))
+        self.reset = widgets.Button(description="Start again", icon="undo")
+        self.reset.on_click(lambda _b: setattr(self.box, "value", self.original))
+        self.counts = widgets.HTML()
+        self.feedback = widgets.HTML()
+        self.feedback.add_class("kit-feedback")
+        self.box.observe(self._update, names="value")
+        intro = widgets.HTML("<p><strong>Replace each loaded word in the outlet's own voice with a neutral one."
+                             "</strong> Leave words inside quotation marks alone: that is what the speaker said.</p>")
+        super().__init__([intro, self.box, self.reset, self.counts, self.feedback])
+        self.add_class("kit-exercise")
+        self._update()
+
+    def outlet_matches(self, loaded) -> list:
+        return [m for m in loaded.matches if m.voice == "outlet"] if loaded else []
+
+    def _update(self, change=None) -> None:
+        from kit.exercises import _feedback_html
+
+        text = self.box.value
+        _a, _s, loaded = passage_analysis(text)
+        before_o = self.outlet_matches(self.before)
+        after_o = self.outlet_matches(loaded)
+        quoted_b = len(self.before.matches) - len(before_o)
+        quoted_a = (len(loaded.matches) - len(after_o)) if loaded else 0
+        self.counts.value = table_html([("loaded words, outlet's voice", len(before_o), len(after_o)),
+                                        ("loaded words inside quotations", quoted_b, quoted_a)],
+                                       ("", "original", "your version"))
+        words_before = len(self.original.split())
+        if not text.strip():
+            self.feedback.value = _feedback_html("hint", "the box is empty: rewrite the passage, do not delete it.")
+        elif text.strip() == self.original.strip():
+            self.feedback.value = _feedback_html("hint", f"{len(before_o)} loaded words in the outlet's voice: "
+                                                         + _list_loaded(before_o))
+        elif len(text.split()) < words_before // 2:
+            self.feedback.value = _feedback_html("wrong", "your version is less than half as long: replace the "
+                                                          "loaded words, keep the information.")
+        elif quoted_a < quoted_b:
+            self.feedback.value = _feedback_html("wrong", "you changed words inside a quotation: a quotation must "
+                                                          "stay exactly as the speaker said it.")
+        elif after_o:
+            self.feedback.value = _feedback_html("wrong", f"{len(after_o)} left (was {len(before_o)}): "
+                                                          + _list_loaded(after_o))
+        else:
+            self.feedback.value = _feedback_html("right", f"no loaded words left in the outlet's voice (was "
+                                                          f"{len(before_o)}). Read it again: is every fact still there?")
