@@ -811,3 +811,11 @@ class LoadedRewrite(widgets.VBox):
         else:
             self.feedback.value = _feedback_html("right", f"no loaded words left in the outlet's voice (was "
                                                           f"{len(before_o)}). Read it again: is every fact still there?")
+
+
+def categories_table() -> HTML:
+    """The loaded-language categories with their descriptions (from lexicons/loaded_categories.csv)."""
+    from kit.loaded_lexicon import categories
+
+    rows = [(c.name, c.short, c.description) for c in categories().values()]
+    return HTML(table_html(rows, ("category", "label in the marks", "what it means")))
