@@ -1,0 +1,291 @@
+"""Hard inputs through the Python API and kit.inputs: a clear KitInputError or a sensible report, never a crash."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from kit import inputs
+from kit.article import Article
+from kit.errors import KitInputError
+from kit.html_text import extract_text, looks_like_html
+from kit.inputs import MAX_BYTES, decode, prepare_text, read_source
+from kit.report import build_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "pravda_putin_syria_csto.txt"
+STORY = ("Council approves new bike lanes\n\n"
+         "The city council voted on Tuesday to add bike lanes along Main Street. "
+         "\"It is a good day for the city,\" the mayor said.\n")
+
+
+def spans_are_true(text: str, report) -> None:
+    """Every span of the report is a slice of `text` (the same check as the property tests, on one text)."""
+    def walk(obj):
+        if isinstance(obj, dict):
+            if isinstance(obj.get("start"), int):
+                assert 0 <= obj["start"] <= obj["end"] <= len(text)
+                if isinstance(obj.get("text"), str):
+                    assert text[obj["start"]:obj["end"]] == obj["text"]
+            for v in obj.values():
+                walk(v)
+        elif isinstance(obj, list):
+            for v in obj:
+                walk(v)
+
+    walk(report.to_dict())
+    for s in report.article.body_sentences + report.article.paragraphs:
+        assert text[s.start:s.end] == s.text
+
+
+# -- the Python API -----------------------------------------------------------------
+@pytest.mark.parametrize("text, words", [
+    ("", ("empty",)),
+    ("   \n\t \u00a0\n", ("white space",)),
+    ("A headline\x00 with a NUL.", ("NUL",)),
+    ("Text " + "\x01\x02\x03\x04\x05\x06\x07\x08" * 10, ("control characters",)),
+    ("1234 5678 !!! ??? ...", ("no letters",)),
+    (b"Bytes, not text.", ("bytes", "decode")),
+    (None, ("NoneType",)),
+    ("Broken \udc80 Unicode here.", ("surrogates",)),
+    ("<!DOCTYPE html><html><body><p>A page.</p></body></html>", ("HTML", "prepare_text")),
+])
+def test_build_report_refuses_with_a_reason(text, words):
+    with pytest.raises(KitInputError) as exc:
+        build_report(text)
+    for w in words:
+        assert w in str(exc.value)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\n", "x", "\x00\x00", "...", "\u00a0\u00a0"])
+def test_article_of_next_to_nothing_is_empty_not_an_error(text):
+    a = Article(text)
+    assert a.title == "" or a.title == text.strip()
+    assert a.body_sentences == [] or all(text[s.start:s.end] == s.text for s in a.body_sentences)
+    assert a.to_dict()["paragraphs"] == [{"start": p.start, "end": p.end, "role": p.role, "why": p.why}
+                                         for p in a.paragraphs]
+
+
+@pytest.mark.parametrize("text", [
+    "Old Mac line ends\r\rThe council voted today. The mayor said it was good.\r",
+    "Windows line ends\r\n\r\nThe council voted today. The mayor said it was good.\r\n",
+    "Line\u2028separator and paragraph\u2029separator. The council voted today.",
+    "Emoji headline 🚲\n\nThe council voted 🚲 today. \"Great,\" said the 👩‍🔬 mayor.\n",
+    "Combining marks\n\nThe cafe\u0301 owners met. Their re\u0301sume\u0301s were long.\n",
+    "A single word",
+    "Title only, no body at all",
+    "x" * 5000,
+    "Tabs\tand\fform feeds\vand vertical tabs. The council voted.",
+    "\u05e9\u05dc\u05d5\u05dd world. Mixed right-to-left text works.",
+    "\ufeffA byte-order mark pasted in front. The council voted.",
+])
+def test_odd_but_real_text_gets_a_report_with_true_spans(text):
+    report = build_report(text)
+    spans_are_true(text, report)
+    for render in (report.to_text, report.to_markdown, report.to_html, report.to_json):
+        assert render()
+
+
+def test_non_english_text_is_analysed_with_a_warning():
+    russian = ("Президент России заявил\n\n"
+               "Президент России Владимир Путин заявил на саммите, что Россия поддерживает законное "
+               "правительство Сирии. По его словам, без сирийской армии невозможно изгнать террористов "
+               "из страны. Саммит проходит в Душанбе, где лидеры обсудят вопросы терроризма и экстремизма, "
+               "а также ситуацию на границах стран-участниц.\n")
+    report = build_report(russian)
+    assert any("English" in w for w in report.warnings)
+    assert report.readability.counts.words > 20
+    spans_are_true(russian, report)
+
+
+def test_a_200_kb_single_line_is_analysed():
+    line = ("The city council voted on Tuesday to add protected bike lanes along Main Street. " * 2500)[:200_000]
+    report = build_report(line)
+    assert len(report.article.body_sentences) > 2000
+    spans_are_true(line, report)
+
+
+@pytest.mark.parametrize("line", [
+    ("U.S. President U.S. Army " * 8000)[:200_000],  # no sentence ends: once quadratic (100 s)
+    "a" * 200_000,  # one 200,000-letter "word"
+    ("word. word. " * 17000)[:200_000],
+])
+def test_pathological_200_kb_lines_finish_with_true_spans(line):
+    report = build_report(line)
+    spans_are_true(line, report)
+
+
+def test_quotes_with_markup_show_as_text_in_every_rendering():
+    text = ('Evil <b>headline</b>\n\n'
+            '"<script>alert(1)</script> is what I wrote," he said. <img src=x onerror=alert(2)> is here. '
+            'The council voted on Tuesday.\n')
+    report = build_report(text)
+    page = report.to_html()
+    assert "<script" not in page and "<img" not in page and "<b>headline" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+    md = report.to_markdown()
+    assert "<script" not in md and "<img" not in md
+
+
+# -- decoding ---------------------------------------------------------------------
+def test_latin1_and_windows_1252_bytes_are_read_and_noted():
+    s = decode("Café owners said the tax was unfair.".encode("latin-1"), "f.txt")
+    assert s.text == "Café owners said the tax was unfair." and "Windows-1252" in s.note
+    s = decode(b"\x93Quoted,\x94 he said \x96 twice.", "f.txt")
+    assert s.text == "“Quoted,” he said – twice."
+    s = decode(b"Undefined in cp1252: \x81 here, caf\xe9.", "f.txt")  # 0x81: only Latin-1 maps it
+    assert s.text.endswith("café.") and "Latin-1" in s.note
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark(codec):
+    text = "Café news\n\nThe “council” voted on Tuesday. Prices rose 5 %.\n"
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(codec, b"")
+    s = decode(bom + text.encode(codec), "f.txt")
+    assert s.text == text
+    assert ("UTF-16" in s.note) or ("UTF-32" in s.note)
+
+
+def test_utf8_bom_is_dropped_silently():
+    s = decode(b"\xef\xbb\xbfHello world.", "f.txt")
+    assert s.text == "Hello world." and s.note == ""
+
+
+def test_utf16_without_a_mark_gets_a_hint():
+    with pytest.raises(KitInputError, match="UTF-16 text without a byte-order mark"):
+        decode("The council voted on Tuesday.".encode("utf-16-le"), "f.txt")
+
+
+# -- files --------------------------------------------------------------------------
+def test_missing_file_folder_and_broken_link(tmp_path):
+    with pytest.raises(KitInputError, match="no such file"):
+        read_source(str(tmp_path / "nope.txt"))
+    with pytest.raises(KitInputError, match="folder"):
+        read_source(str(tmp_path))
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(KitInputError, match="does not exist"):
+        read_source(str(link))
+
+
+def test_a_pipe_is_not_read(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(KitInputError, match="not a regular file"):
+        read_source(str(fifo))  # would block forever if it were opened
+
+
+def test_unreadable_file_says_permission(tmp_path, monkeypatch):
+    f = tmp_path / "secret.txt"
+    f.write_text(STORY, encoding="utf-8")
+
+    def denied(*args, **kwargs):  # tests may run as root, where chmod 000 still reads
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(inputs, "open", denied, raising=False)
+    with pytest.raises(KitInputError, match="permission"):
+        read_source(str(f))
+
+
+def test_a_12_mb_file_is_refused_with_the_limit_the_reason_and_how_to_split(tmp_path, monkeypatch):
+    f = tmp_path / "huge.txt"
+    with open(f, "wb") as fh:
+        fh.truncate(12_000_000)  # sparse: 12 MB on paper
+
+    def never(*args, **kwargs):
+        raise AssertionError("a file over the limit must be refused before it is read")
+
+    monkeypatch.setattr(inputs, "open", never, raising=False)
+    with pytest.raises(KitInputError) as exc:
+        read_source(str(f))
+    msg = str(exc.value)
+    for words in ("12.0 MB", "5 MB", "many articles", "split", "FOLDER"):
+        assert words in msg
+    assert "\n" not in msg
+
+
+def test_a_text_over_the_limit_is_refused_by_the_api():
+    with pytest.raises(KitInputError, match="characters"):
+        build_report("word " * (inputs.MAX_CHARS // 5 + 1))
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(STORY.encode("utf-16"))))
+    s = read_source("-")
+    assert s.name == "standard input" and s.text == STORY and "UTF-16" in s.note
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * (MAX_BYTES + 10))))
+    with pytest.raises(KitInputError, match="over 5 MB"):
+        read_source("-")
+
+
+# -- HTML -----------------------------------------------------------------------------
+PAGE = """<!DOCTYPE html>
+<html><head><title>Bike lanes | City News</title><style>p { color: red }</style>
+<script>var ad = "<p>Buy now</p>";</script></head>
+<body><header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<aside>Most read: celebrity gossip</aside>
+<article><header><h1>Council approves &ldquo;bike lanes&rdquo;</h1><p>By Maria&nbsp;Lopez</p></header>
+<p>The city   council voted
+on Tuesday to add bike lanes. &lt;script&gt;alert(1)&lt;/script&gt; was in a comment.</p>
+<p>&quot;It is a good day,&quot; the mayor said.<br>Shops were not so sure.</p>
+<h2>What happens next</h2>
+<p>Work starts in May &amp; ends in July.</p>
+<footer>Tags: city, bikes</footer></article>
+<footer>&copy; City News</footer></body></html>
+"""
+
+
+def test_extract_text_keeps_headings_and_paragraphs_and_drops_the_page_furniture():
+    text = extract_text(PAGE)
+    assert text.split("\n\n") == [
+        "Council approves “bike lanes”",
+        "By Maria\u00a0Lopez",
+        "The city council voted on Tuesday to add bike lanes. <script>alert(1)</script> was in a comment.",
+        "\"It is a good day,\" the mayor said.\nShops were not so sure.",
+        "What happens next",
+        "Work starts in May & ends in July.\n",
+    ]
+    for gone in ("Home", "celebrity", "Buy now", "color", "Tags:", "©"):
+        assert gone not in text
+
+
+def test_extract_text_uses_the_title_when_there_is_no_h1_and_refuses_an_empty_page():
+    assert extract_text("<html><head><title>Just a title</title></head><body><p>Body text.</p></body></html>") \
+        == "Just a title\n\nBody text.\n"
+    with pytest.raises(KitInputError, match="no readable text"):
+        extract_text("<html><head><script>x()</script></head><body><nav>Home</nav></body></html>")
+
+
+def test_looks_like_html_is_for_pages_not_for_articles_that_quote_tags():
+    assert looks_like_html(PAGE)
+    assert looks_like_html("  <html><body>x</body></html>")
+    assert looks_like_html("<p>One paragraph.</p>\n<p>Two paragraphs.</p>")
+    assert not looks_like_html('Hackers\n\n"<script>alert(1)</script>," he wrote. <p>Then</p> more.')
+    assert not looks_like_html(SEED.read_text(encoding="utf-8"))
+
+
+def test_an_html_file_is_read_as_its_text_and_the_report_says_so(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text(PAGE, encoding="utf-8")
+    source = read_source(str(f))
+    assert source.text == extract_text(PAGE)
+    assert "extracted" in source.note and "offsets" in source.note
+    report = build_report(source.text, source.name, note=source.note)
+    assert report.article.title == "Council approves “bike lanes”"
+    assert any("web page" in w for w in report.warnings)
+    spans_are_true(source.text, report)  # offsets index the extracted text
+    page = report.to_html()
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_pasted_html_goes_through_prepare_text():
+    s = prepare_text(PAGE, "pasted")
+    assert s.text == extract_text(PAGE) and "web page" in s.note
+    assert prepare_text(STORY).text == STORY and prepare_text(STORY).note == ""
+    with pytest.raises(KitInputError, match="pasted: the HTML page has no readable text"):
+        prepare_text("<html><body><script>x()</script></body></html>", "pasted")
