@@ -1,0 +1,183 @@
+"""Batch reports: a folder of a class's articles, one bad file never ends the batch."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kit import batch
+from kit.batch import expand_paths, summary_row, summary_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "pravda_putin_syria_csto.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+WIRE = FIXTURES / "wire_story.txt"
+
+
+def run(*args, stdin: bytes | None = None):
+    proc = subprocess.run([sys.executable, "-m", "kit", *args], input=stdin, capture_output=True, timeout=300)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+@pytest.fixture
+def classroom(tmp_path):
+    """b_seed.txt, a_wire.txt, c_page.html, d_broken.txt (a PNG), notes.pdf (not an article), sub/e.txt."""
+    d = tmp_path / "class"
+    d.mkdir()
+    (d / "b_seed.txt").write_bytes(SEED.read_bytes())
+    (d / "a_wire.txt").write_bytes(WIRE.read_bytes())
+    (d / "c_page.html").write_text("<html><body><h1>Page headline here</h1><p>The council voted today. "
+                                   "The mayor was happy.</p></body></html>", encoding="utf-8")
+    (d / "d_broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (d / "notes.pdf").write_bytes(b"%PDF-1.7")
+    (d / ".hidden.txt").write_text("Hidden\n\nShould not be read.\n", encoding="utf-8")
+    (d / "sub").mkdir()
+    (d / "sub" / "e.txt").write_bytes(WIRE.read_bytes())
+    return d
+
+
+def test_folder_gives_its_article_files_sorted_non_recursively(classroom):
+    files, problems = expand_paths([str(classroom)])
+    assert [Path(f).name for f in files] == ["a_wire.txt", "b_seed.txt", "c_page.html", "d_broken.txt"]
+    assert problems == []
+    files, _ = expand_paths([str(classroom)], recursive=True)
+    assert [Path(f).relative_to(classroom).as_posix() for f in files] == [
+        "a_wire.txt", "b_seed.txt", "c_page.html", "d_broken.txt", "sub/e.txt"]
+
+
+def test_duplicates_are_read_once_and_named_files_keep_their_order(classroom):
+    a, b = str(classroom / "a_wire.txt"), str(classroom / "b_seed.txt")
+    files, _ = expand_paths([b, a, str(classroom), b])
+    assert files[:2] == [b, a] and len(files) == 4
+
+
+def test_json_lines_one_object_per_article_bad_file_on_stderr(classroom):
+    code, out, err = run("report", str(classroom), "--format", "json")
+    assert code == 1  # one file was skipped; the others were still reported
+    lines = out.splitlines()
+    assert len(lines) == 3
+    reports = [json.loads(line) for line in lines]
+    assert [Path(r["source"]).name for r in reports] == ["a_wire.txt", "b_seed.txt", "c_page.html"]
+    seed = reports[1]
+    assert seed["structure"]["title"] == "Putin: Russia supports and will support the Syrian government"
+    assert seed["readability"]["sentences"] == 36
+    assert reports[2]["structure"]["title"] == "Page headline here"
+    assert "Traceback" not in err
+    assert err.count("\n") == 1 and "d_broken.txt" in err and "picture" in err
+
+
+def test_all_good_files_exit_0(tmp_path):
+    code, out, err = run("report", str(SEED), str(WIRE), "--format", "json")
+    assert code == 0, err
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [str(SEED), str(WIRE)]
+
+
+def test_text_batch_has_a_summary_table_then_each_report(classroom):
+    code, out, err = run("report", str(classroom))
+    assert code == 1
+    table, _, rest = out.partition("Skipped:")
+    assert "BATCH SUMMARY: 3 article(s) reported, 1 skipped" in table
+    rows = {line.split()[0].rsplit("/", 1)[-1]: line.split() for line in table.splitlines() if "/class/" in line}
+    assert set(rows) == {"a_wire.txt", "b_seed.txt", "c_page.html"}
+    seed = json.loads(run("report", str(SEED), "--format", "json")[1])
+    # words, sentences and Reading Ease in the row are the single report's figures
+    assert rows["b_seed.txt"][1:4] == [str(seed["readability"]["words"]), "36",
+                                        f"{seed['readability']['flesch_reading_ease']:.1f}"]
+    assert "d_broken.txt" in rest
+    assert rest.count("READABILITY (body only)") == 3
+
+
+def test_summary_only(classroom):
+    code, out, _ = run("report", str(classroom), "--summary-only")
+    assert "BATCH SUMMARY" in out and "READABILITY" not in out
+
+
+def test_markdown_batch(classroom):
+    code, out, _ = run("report", str(classroom / "a_wire.txt"), str(classroom / "b_seed.txt"), "--format", "md")
+    assert code == 0
+    assert out.startswith("# Batch summary: 2 article(s)")
+    assert out.count("## Readability") == 2 and "| file | words |" in out
+
+
+def test_html_batch_needs_a_folder_and_never_overwrites(classroom, tmp_path):
+    code, out, err = run("report", str(classroom), "--format", "html")
+    assert code == 2 and "--output DIR" in err
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "index.html").write_text("the teacher's own index", encoding="utf-8")
+    code, out, err = run("report", str(classroom), "--format", "html", "--output", str(pages))
+    assert code == 1 and "d_broken.txt" in err
+    assert (pages / "index.html").read_text(encoding="utf-8") == "the teacher's own index"
+    names = sorted(p.name for p in pages.iterdir())
+    assert names == ["a_wire.html", "b_seed.html", "c_page.html", "index-2.html", "index.html"]
+    index = (pages / "index-2.html").read_text(encoding="utf-8")
+    assert 'href="b_seed.html"' in index and "Putin: Russia supports" in index
+    # a second run writes new files beside the first ones
+    run("report", str(classroom / "a_wire.txt"), str(classroom / "b_seed.txt"), "-f", "html", "-o", str(pages))
+    assert (pages / "a_wire-2.html").exists() and (pages / "index-3.html").exists()
+
+
+def test_missing_file_among_others_is_skipped(tmp_path):
+    code, out, err = run("report", str(tmp_path / "nope.txt"), str(WIRE), "--format", "json")
+    assert code == 1
+    assert len(out.splitlines()) == 1 and "no such file" in err
+
+
+def test_empty_folder_is_a_clear_refusal(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_bytes(WIRE.read_bytes())
+    code, out, err = run("report", str(tmp_path))
+    assert code == 1 and out == ""
+    assert err.startswith("kit: ") and "--recursive" in err and err.count("\n") == 1
+    code, out, err = run("report", str(tmp_path), "--recursive", "--format", "json")
+    assert code == 0 and len(out.splitlines()) == 1
+
+
+def test_summary_row_reads_what_is_there():
+    d = {"source": "x.txt", "readability": {"words": 100, "sentences": 5, "flesch_reading_ease": 55.5,
+                                            "consensus_grade": 9.0},
+         "sourcing": {"speakers": [{"speaker": "Ann", "direct": 2, "indirect": 1},
+                                   {"speaker": "Bob", "direct": 1, "indirect": 0}]},
+         "loaded_language": {"per_100_words": 1.5}}
+    row = summary_row(d)
+    assert (row["words"], row["sentences"], row["grade"], row["speakers"]) == (100, 5, 9.0, 2)
+    assert row["top_speaker"] == "Ann" and row["top_speaker_share"] == 0.75  # 3 of 4 attributions
+    assert row["loaded_per_100_words"] == 1.5
+    bare = summary_row({"source": "y.txt", "readability": {"words": 3, "sentences": 1}})
+    assert bare["speakers"] is None and bare["top_speaker_share"] is None and bare["flesch_reading_ease"] is None
+    table = summary_text([row, bare])
+    assert "75%" in table and "y.txt" in table and " - " in table
+
+
+def test_an_internal_error_in_one_file_does_not_end_the_batch(monkeypatch):
+    import kit.report
+
+    real = kit.report.build_report
+
+    def flaky(text, source_name="input", *args, **kwargs):
+        if source_name == str(WIRE):
+            raise RuntimeError("boom")
+        return real(text, source_name, *args, **kwargs)
+
+    monkeypatch.setattr(kit.report, "build_report", flaky)
+    out, err = io.StringIO(), io.StringIO()
+    result = batch.run([str(WIRE), str(SEED)], "json", write=out.write, err=err)
+    assert result.exit_code == 1 and len(result.rows) == 1
+    assert "internal error (RuntimeError: boom)" in err.getvalue()
+    assert json.loads(out.getvalue())["source"] == str(SEED)
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path):
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_bytes(WIRE.read_bytes())
+    out, err = io.StringIO(), io.StringIO()
+    batch.run([str(tmp_path)], "json", write=out.write, err=err)  # StringIO is not a terminal
+    assert err.getvalue() == "" and len(out.getvalue().splitlines()) == 6
+    out, err = io.StringIO(), io.StringIO()
+    result = batch.run([str(tmp_path)], "json", write=out.write, err=err, progress=True)
+    assert "kit report" in err.getvalue() and "/6" in err.getvalue() and result.exit_code == 0
