@@ -120,3 +120,90 @@ def test_console_script_is_installed():
 
     script = Path(sys.executable).parent / "kit"
     assert script.exists() or shutil.which("kit"), "pip install -e . should create the `kit` command"
+
+
+# -- exit codes, encodings, interruptions (issue 7) ------------------------------------
+def test_help_documents_the_exit_codes():
+    code, out, _ = run("report", "--help")
+    assert code == 0
+    for line in ("0    every report was written", "1    an input could not be analysed",
+                 "2    the command line was wrong", "130  interrupted"):
+        assert line in out
+    import kit.__main__
+
+    assert "130" in kit.__main__.__doc__ and "skipped" in kit.__main__.__doc__
+
+
+def test_utf16_on_stdin():
+    code, out, err = run("report", "-", "--format", "json", stdin=SEED.read_text(encoding="utf-8").encode("utf-16"))
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["structure"]["title"].startswith("Putin: Russia supports")
+    assert any("UTF-16" in w for w in d["warnings"])
+
+
+def test_html_file_report_describes_the_extracted_text(tmp_path):
+    f = tmp_path / "page.htm"
+    f.write_text("<!DOCTYPE html><html><head><title>T</title><script>x()</script></head><body>"
+                 "<nav>Home | World</nav><h1>Council approves bike lanes</h1>"
+                 "<p>The city council voted on Tuesday. &ldquo;Good,&rdquo; the mayor said.</p></body></html>",
+                 encoding="utf-8")
+    code, out, err = run("report", str(f), "--format", "json")
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["structure"]["title"] == "Council approves bike lanes"
+    assert any("extracted" in w and "offsets" in w for w in d["warnings"])
+
+
+def test_huge_file_message_says_limit_reason_and_split(tmp_path):
+    f = tmp_path / "huge.txt"
+    with open(f, "wb") as fh:
+        fh.truncate(12_000_000)
+    code, out, err = run("report", str(f))
+    assert_clear_refusal(code, out, err, "12.0 MB", "5 MB", "split", "FOLDER")
+
+
+def test_json_stays_utf8_on_a_latin1_terminal(tmp_path):
+    import os
+
+    f = tmp_path / "ru.txt"
+    f.write_text("Новости дня\n\nПрезидент заявил, что «всё будет хорошо». Это важно.\n", encoding="utf-8")
+    for fmt in ("json", "text"):
+        proc = subprocess.run([sys.executable, "-m", "kit", "report", str(f), "--format", fmt], capture_output=True,
+                              timeout=120, env={**os.environ, "PYTHONIOENCODING": "latin-1"})
+        assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr
+        if fmt == "json":
+            assert json.loads(proc.stdout.decode("utf-8"))["structure"]["title"] == "Новости дня"
+
+
+def test_interrupt_and_internal_error_exit_codes(monkeypatch, capsys):
+    import kit.__main__ as cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run_report", interrupted)
+    assert cli.main(["report", str(SEED)]) == 130
+    assert "interrupted" in capsys.readouterr().err
+
+    def bug(args):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(cli, "run_report", bug)
+    monkeypatch.delenv("KIT_DEBUG", raising=False)
+    assert cli.main(["report", str(SEED)]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("kit: internal error (ZeroDivisionError") and "Traceback" not in err
+
+
+def test_reader_leaving_early_is_not_an_error(tmp_path):
+    proc = subprocess.Popen([sys.executable, "-m", "kit", "report", str(SEED), str(SEED.parent / "README.md"),
+                             "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # like `| head -0`
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) in (0, 1)
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_output_into_a_missing_folder_is_a_clear_refusal(tmp_path):
+    assert_clear_refusal(*run("report", str(SEED), "--output", str(tmp_path / "no" / "such" / "r.txt")), "cannot write")
