@@ -292,6 +292,22 @@ def test_offsets_exact_on_awkward_text():
     ("It is a hoax, he said.", ["hoax"]),
     ("Steel for the frame was fabricated off site.", []),
     ("The report was fabricated.", ["fabricated"]),
+    ("The roof caved in after the storm.", []),
+    ("The minister caved in to pressure.", ["caved in"]),
+    ("The driver made a U-turn on the bridge.", []),
+    ("The government made a U-turn on taxes.", ["U-turn"]),
+    ("Neighbours said their homes would be overshadowed by the extension.", []),
+    ("A man was charged with alleged theft, police said.", []),
+    ("The alleged moderates met in Geneva.", ["alleged"]),
+    ("Police described it as an unprovoked assault on a man.", []),
+    ("The library hosts a poetry slam on Fridays.", []),
+    ("He is a football fanatic.", []),
+    ("Glorious sunshine is forecast for Sunday.", []),
+    ("The library showed a horror film.", []),
+    ("Police returned the bikes to their rightful owners.", []),
+    ("The village is no more than a mile away.", []),
+    ("Volunteers went all out to help.", []),
+    ("They warned of an all-out war.", ["all-out war"]),
 ])
 def test_context_rules(sentence, expected):
     assert found(sentence) == expected
