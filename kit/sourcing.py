@@ -210,12 +210,12 @@ class Sourcing:
     def to_text(self, width: int = 78) -> list[str]:
         """The "WHO SPEAKS" section of the terminal report."""
         c = self.counts()
-        wrap = lambda s, ind="    ": textwrap.fill(s, width, initial_indent=ind, subsequent_indent=ind + "  ")  # noqa: E731
-        out = ["WHO SPEAKS (sourcing)",
-               f"  {c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported "
-               f"(indirect) | {c['named']} named, {c['anonymous']} anonymous",
-               f"  by type: {c['person']} people, {c['institution']} institutions, {c['agency']} news agencies, "
-               f"{c['anonymous']} unnamed sources"]
+        wrap = lambda s, ind="    ": textwrap.wrap(s, width, initial_indent=ind, subsequent_indent=ind + "  ")  # noqa: E731
+        out = ["WHO SPEAKS (sourcing)"]
+        out += wrap(f"{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported "
+                    f"(indirect); {c['named']} named, {c['anonymous']} anonymous.", "  ")
+        out += wrap(f"By type: {c['person']} people, {c['institution']} institutions, {c['agency']} news "
+                    f"agencies, {c['anonymous']} unnamed sources.", "  ")
         if self.speakers:
             top = max(s.total for s in self.speakers)
             name_w = min(28, max(len(s.speaker) for s in self.speakers))
@@ -230,18 +230,19 @@ class Sourcing:
                            f"{s.direct}d {s.indirect}r {s.share_of_quoted_words:4.0%}{tag}")
             for s in self.speakers:
                 if s.variants:
-                    out.append(wrap(f"Spelling: {s.speaker} is also written " +
-                                    ", ".join(f'"{v}"' for v in s.variants) + " in this article.", "  "))
+                    out += wrap(f"Spelling: {s.speaker} is also written " +
+                                ", ".join(f'"{v}"' for v in s.variants) + " in this article.", "  ")
         cues = self.cue_counts()
         if cues:
-            out.append(wrap("Cue verbs (* = colouring: the verb judges the words): " + ", ".join(
-                f"{cue}{'*' if cls == 'colouring' else ''} x{n}" for cue, n, cls in cues), "  "))
-        out.append(f"  Unattributed ({len(self.unattributed)}): sentences in the outlet's own voice with no source")
+            out += wrap("Cue verbs (* = colouring: the verb judges the words): " + ", ".join(
+                f"{cue}{'*' if cls == 'colouring' else ''} x{n}" for cue, n, cls in cues), "  ")
+        out += wrap(f"Unattributed ({len(self.unattributed)}): sentences in the outlet's own voice with no "
+                    "source, and quotations nobody is said to have said", "  ")
         for u in self.unattributed:
-            out.append(wrap(f"- {_squash(u.text)}  [{u.why}]"))
+            out += wrap(f"- {_squash(u.text)}  [{u.why}]")
         if self.unbalanced:
-            out.append(f"  Unbalanced quotation marks at offsets {', '.join(str(u.start) for u in self.unbalanced)}"
-                       " (a mark that pairs with nothing: check the text)")
+            out += wrap(f"Unbalanced quotation marks at offsets {', '.join(str(u.start) for u in self.unbalanced)}"
+                        " (a mark that pairs with nothing: check the text).", "  ")
         out.append("")
         return out
 
@@ -359,7 +360,7 @@ class _Finder:
         self.by_cue: dict[int, _Raw] = {}
         self.pending: list[Quotation] = []
         self.unquoted: list[Quotation] = []
-        self.book = SpeakerBook()
+        self.book = SpeakerBook(article.text)
         self.book.prescan(article)
 
     # -- small helpers ------------------------------------------------------------------------------------------
@@ -400,6 +401,10 @@ class _Finder:
         prev = toks[i - 1].text.lower() if i > 0 else ""
         if prev in _PASSIVE_BEFORE or prev in _NOUN_BEFORE:
             return False
+        for t in toks[max(0, i - 2):i]:  # "have not said", "declined to say": nothing was said
+            low = t.text.lower()
+            if low in ("not", "never", "declined", "refused") or low.endswith(("n't", "n’t")):
+                return False
         if row["needs"] == "clause":
             after = self.text[toks[i + n - 1].end:end].lstrip(" \u00a0")
             m = re.match(r"[^\W_]+", after)
@@ -437,6 +442,23 @@ class _Finder:
                     break
             i += 1
         return _trim(text, lo, i)
+
+    def subject(self, lo: int, cue_start: int, sent: Span) -> tuple[int, int, Mention | None]:
+        """The source before a cue; skips one appositive ("Maria Gomez, 64, said", "X, speaking on ..., said")."""
+        s, e = self.left_chunk(lo, cue_start)
+        m = self.mention(s, e, sent)
+        if m is not None or e > s or self.text[cue_start:cue_start + 40].split()[0].endswith("ing"):
+            return s, e, m
+        comma = self.text.rfind(",", lo, cue_start)
+        if comma < 0:
+            return s, e, None
+        a_s, a_e = self.left_chunk(lo, comma)
+        before = self.text[lo:a_s].rstrip()
+        if a_e <= a_s or not before.endswith(",") or len(self.text[a_s:a_e].split()) > 12 or self.cues(a_s, a_e):
+            return s, e, None
+        s2, e2 = self.left_chunk(lo, lo + len(before) - 1)
+        m2 = self.mention(s2, e2, sent)
+        return (s2, e2, m2) if m2 is not None else (s, e, None)
 
     def mention(self, s: int, e: int, sentence: Span) -> Mention | None:
         if e <= s:
@@ -499,7 +521,7 @@ class _Finder:
         s, e = self.left_chunk(lo, cue.start)
         if e <= s and prev_end > 0:  # `"...," he said, "..."` is found from the first half
             return None
-        m = self.mention(s, e, sent)
+        s, e, m = self.subject(lo, cue.start, sent)
         if m is None:
             return None
         rule = "colon_quote" if punct == ":" else ("same_quote" if prev_end >= lo else "cue_then_quote")
@@ -521,6 +543,8 @@ class _Finder:
             return None  # something other than the speaker stands between quote and cue
         sent = self.sentence_at(cue.start)
         if e <= s:
+            if cue.text.endswith("ing"):
+                return None
             s, e = self.right_chunk(cue.end, hi)
         m = self.mention(s, e, sent)
         return (cue, m, "quote_then_cue") if m else None
@@ -551,14 +575,14 @@ class _Finder:
             before = text[sent.start:cue.start].strip(" ,\u00a0")
             content = _trim(text, sent.start, cue.start) if len(before.split()) >= 3 else _trim(text, e, sent.end)
             return _Raw(sent, cue, m, "indirect", "according_to", content=_strip_punct(text, *content))
-        s, e = self.left_chunk(sent.start, cue.start)
+        s, e, m = self.subject(sent.start, cue.start, sent)
         rule = "cue_subject"
-        if e <= s:
-            if not text[sent.start:cue.start].rstrip().endswith(","):
-                return None
+        if m is None:
+            if e > s or not text[sent.start:cue.start].rstrip().endswith(",") or cue.text.endswith("ing"):
+                return None  # ", adding that ...", ", urging ...": no source of their own
             s, e = self.right_chunk(cue.end, sent.end)
             rule = "cue_after"
-        m = self.mention(s, e, sent)
+            m = self.mention(s, e, sent)
         if m is None:
             return None
         before = text[sent.start:s].rstrip()
@@ -577,7 +601,7 @@ class _Finder:
             host, rule = self._host(q)
             if host is None:
                 self.unquoted.append(q)
-            elif host.kind == "direct" or rule == "partial_quote":
+            elif (host.kind == "direct" and rule != "quoted_paragraph") or rule == "partial_quote":
                 host.quotes.append(q)
                 if host.kind != "direct":
                     host.kind, host.rule = "direct", "partial_quote"

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from kit.article import Article, Span, words_in
 from kit.lexicons import read_csv
+from kit.syllables import easy_words
 
 # Words that are never part of a source's noun phrase when they sit at its edge.
 _LEAD_WORDS = {"and", "but", "yet", "so", "then", "also", "however", "meanwhile", "still", "while", "now"}
@@ -41,7 +42,7 @@ _STOP_WORDS = {
     "on", "in", "during", "yesterday", "today", "tonight", "last", "earlier", "late", "this", "after", "before",
     "when", "while", "who", "which", "whose", "speaking", "told", "as", "via", "through", "under", "over",
 }
-_PREPOSITIONS = {"at", "of", "for", "from", "with", "to", "about", "within", "inside"}
+_PREPOSITIONS = {"at", "of", "for", "from", "with", "to", "about", "within", "inside", "by"}
 _DETERMINERS = {"the", "a", "an", "some", "several", "many", "few", "two", "three", "four", "five", "one",
                 "another", "other", "most", "this", "that", "these", "those", "its", "their", "his", "her"}
 _INDEFINITE = {"a", "an", "some", "several", "many", "few", "two", "three", "four", "five", "one", "another",
@@ -110,7 +111,9 @@ def _is_possessive(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() and not _is_possessive(word)
+    low = word.lower()
+    function = low in _DETERMINERS or low in _PREPOSITIONS or low in _STOP_WORDS or low in _LEAD_WORDS
+    return word[:1].isupper() and not _is_possessive(word) and not function
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,9 @@ def parse_mention(text: str, start: int, end: int) -> Mention | None:
     if not tokens or len(tokens) > _MAX_MENTION_WORDS:
         return None
     s, e = tokens[0].start, tokens[-1].end
-    if text[e:e + 1] == "." and lookup(tokens, len(tokens) - 1)[1] is not None:
+    last = tokens[-1].text
+    noun = lookup(tokens, len(tokens) - 1)[1]
+    if text[e:e + 1] == "." and ("." in last or (noun is not None and noun.kind == "honorific")):
         e += 1  # keep the period of "Dr." / "U.S." inside the mention
     return _classify(text, tokens, s, e)
 
@@ -179,8 +184,15 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
             words = tuple(t.text for t in name_toks)
             if _countries().get(words):
                 return Mention(s, e, mention, "institution", head=" ".join(words), country=_countries()[words])
+            if any(len(w) >= 2 and w.isupper() for w in words):  # "NHS England", "FBI": an acronym names a body
+                return Mention(s, e, mention, "institution", head=" ".join(words), country=country)
+            while len(words) > 2 and words[0].lower() in easy_words():  # "Trade Envoy Ann Lee" -> "Ann Lee"
+                words = words[1:]
             role = next((noun for _, noun, _ in items if noun and noun.kind == "role"), None)
             return Mention(s, e, mention, "person", name=words, role=role, country=country, honorific=honorific)
+    generic = _common_noun_phrase(items)
+    if generic is not None:
+        return Mention(s, e, mention, "anonymous", plural=generic, country=country)
     heads = [(toks, noun) for toks, noun, _ in items if noun and noun.kind in ("role", "anonymous", "institution")]
     if heads:
         toks, noun = heads[-1]
@@ -195,6 +207,27 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
     return None
 
 
+def _common_noun_phrase(items) -> bool | None:
+    """"hospital managers", "one nurse": a short phrase ending in a common noun not on the list.
+
+    Returns whether it is plural, or None when the phrase is not like that.
+    """
+    if len(items) > 4:
+        return None
+    last = items[-1][0][-1].text
+    if items[-1][1] is not None or items[-1][2] is not None or not last.isalpha() or not last.islower():
+        return None
+    if last in _DETERMINERS or last in _TRAIL_WORDS or last in _STOP_WORDS or last in _PREPOSITIONS:
+        return None
+    if any(t.text.endswith(("ed", "ing")) for toks, _, _ in items[1:] for t in toks):
+        return None  # "the deal stalled": a verb, not a noun phrase
+    first = items[0][0][0].text.lower()
+    plural = last.endswith("s") and not last.endswith("ss")
+    if not (plural or first in _DETERMINERS):
+        return None
+    return plural
+
+
 def _trailing_name(items) -> tuple[list[Span], Noun | None] | None:
     """The last run of capitalised words that are not list words, and the list noun right after it."""
     best = None
@@ -206,7 +239,7 @@ def _trailing_name(items) -> tuple[list[Span], Noun | None] | None:
             run.append(toks[0])
             continue
         if run:
-            best = (list(run), noun if (noun or country) else _Other)
+            best = (list(run), noun if noun else _Other)
             run = []
     if run:
         return run, None
@@ -250,6 +283,7 @@ class Entity:
     plural: bool = False
     mentioned_at: list[int] = field(default_factory=list)
     spoke_at: list[int] = field(default_factory=list)
+    subject_at: list[int] = field(default_factory=list)  # a sentence opens with this person's name
     variants: list[str] = field(default_factory=list)
 
     @property
@@ -270,13 +304,15 @@ _GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m"}
 class SpeakerBook:
     """The people and sources of one article, in the order the text meets them."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.entities: list[Entity] = []
+        self.text = text
 
     # -- people named anywhere in the body -----------------------------------------
     def prescan(self, article: Article) -> None:
         """Register people named with a title ("Syrian President Bashar Assad") and where they are mentioned."""
         text = article.text
+        starts = {s.start for s in article.body_sentences}
         for sent in article.body_sentences:
             tokens = words_in(text, sent.start, sent.end)
             i = 0
@@ -292,7 +328,9 @@ class SpeakerBook:
                         m = parse_mention(text, tokens[lo].start if _same_phrase(text, tokens, lo, i) else tokens[i].start,
                                           tokens[j - 1].end)
                         if m and m.kind == "person":
-                            self.person(m)
+                            ent, _ = self.person(m)
+                            if m.start in starts:
+                                ent.subject_at.append(m.start)
                     i = j if j > i + n else i + n
                     continue
                 i += n
@@ -300,6 +338,8 @@ class SpeakerBook:
             for w in article.body_words:
                 if w.text == ent.surname and w.start not in ent.mentioned_at:
                     ent.mentioned_at.append(w.start)
+                    if w.start in starts:
+                        ent.subject_at.append(w.start)
             ent.mentioned_at.sort()
 
     # -- resolving one mention ---------------------------------------------------------
@@ -325,6 +365,8 @@ class SpeakerBook:
         surname = m.name[-1]
         first = m.name[0] if len(m.name) > 1 else None
         ent, variant = self._find_person(surname, first)
+        if ent is None and first is None:
+            m = self._with_first_name(m)
         if ent is None:
             ent = Entity(" ".join(m.name), "person", m.name, m.role, m.country, _GENDER.get((m.honorific or "").lower()))
             self.entities.append(ent)
@@ -339,6 +381,19 @@ class SpeakerBook:
         ent.mentioned_at.append(m.start)
         return ent, variant
 
+    def _with_first_name(self, m: Mention) -> Mention:
+        """"Smith said" when the text earlier wrote "John Smith": take the full name from there."""
+        surname = re.escape(m.name[-1])
+        found = None
+        for hit in re.finditer(r"\b([A-Z][\w’'-]+)\s+(?:[A-Z]\.\s+)?" + surname + r"\b", self.text[:m.start]):
+            first = hit.group(1)
+            if _is_name_word(first) and not _countries().get((first,)) and (first.lower(),) not in _lexicon() \
+                    and (first,) not in _lexicon() and first.lower() not in easy_words():
+                found = first
+        if found is None:
+            return m
+        return Mention(m.start, m.end, m.text, m.kind, (found,) + m.name, m.role, m.country, m.honorific)
+
     def _find_person(self, surname: str, first: str | None) -> tuple[Entity | None, str | None]:
         people = [e for e in self.entities if e.source_type == "person"]
         for e in reversed(people):
@@ -350,12 +405,12 @@ class SpeakerBook:
         return None, None
 
     def _pronoun(self, m: Mention) -> Entity | None:
-        """he/she: the last person (or single unnamed source) who spoke; they/it: the last group or body."""
+        """he/she: the last person (or single unnamed source) who spoke or opened a sentence; they/it: a group, a body."""
         want = m.role.tags[0] if m.role and m.role.tags else "person"
         word = m.text.lower()
         best, best_at = None, -1
         for e in self.entities:
-            spoke = [o for o in e.spoke_at if o < m.start]
+            spoke = sorted(o for o in e.spoke_at + e.subject_at if o < m.start)
             if not spoke or spoke[-1] <= best_at:
                 continue
             if want == "person":
@@ -386,8 +441,10 @@ class SpeakerBook:
 
     def _description(self, m: Mention, source_type: str) -> Entity:
         words = m.text.split()
-        if words and words[0].lower() in _DETERMINERS:
-            words[0] = words[0].lower()
+        low = words[0].lower() if words else ""
+        if low in _DETERMINERS or (low in easy_words() or low.rstrip("s") in easy_words() or
+                                   (low,) in _lexicon()) and source_type == "anonymous":
+            words[0] = low  # "Officials" at the start of a sentence is just "officials"
         desc = " ".join(words)
         ent = self._keyed(desc, source_type, m)
         ent.role = ent.role or m.role
