@@ -523,6 +523,11 @@ def show_report_figures(report) -> None:
         return
     display(plots.show(plots.plot_anatomy(report.article)))
     display(plots.show(plots.plot_sentence_lengths(report.readability)))
+    if getattr(report.sourcing, "speakers", None):
+        display(plots.show(plots.plot_speakers(report.sourcing)))
+    if getattr(report.loaded, "matches", None):
+        display(plots.show(plots.plot_loaded(report.loaded)))
+        display(plots.show(plots.plot_loaded_regions(report.loaded)))
 
 
 # -- lesson 05: headlines and framing --------------------------------------------------------

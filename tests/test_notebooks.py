@@ -56,6 +56,33 @@ def seed():
 
 
 @lru_cache(maxsize=1)
+def seed_analysis():
+    """(quotes, sourcing, loaded) for the seed, as the lessons compute them."""
+    from kit.widgets import analyse_all
+
+    return analyse_all(seed())
+
+
+@lru_cache(maxsize=1)
+def neutral():
+    from kit.widgets import seed_article
+
+    return seed_article("neutral_library_hours.txt")
+
+
+def speaker(name: str):
+    return next(s for s in seed_analysis()[1].speakers if s.speaker == name)
+
+
+def loaded_by_voice() -> dict[str, int]:
+    return seed_analysis()[2].summary()["by_voice"]
+
+
+def per_100(region: str) -> float:
+    return seed_analysis()[2].summary()["by_region"][region]["per_100_words"]
+
+
+@lru_cache(maxsize=1)
 def seed_readability():
     from kit.readability import analyse
 
@@ -88,6 +115,44 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
         ("The hardest sentence is also the longest",
          lambda: seed_readability().hardest(1)[0].words == max(s.words for s in seed_readability().sentences)),
         ("A grade above 12 means", lambda: seed_readability().scores["consensus_grade"] > 12),
+    ],
+    "03_who_speaks": [
+        ("Putin dominates", lambda: max(seed_analysis()[1].speakers, key=lambda s: s.total).speaker
+         == "Vladimir Putin"),
+        ("the Russian side has every directly quoted word in the article",
+         lambda: {a.speaker for a in seed_analysis()[1].attributions if a.kind == "direct"}
+         <= {"Vladimir Putin", "Dmitry Peskov"}),
+        ("White House spokesman Josh Earnest, who is **never quoted directly**",
+         lambda: speaker("Josh Earnest").direct == 0 and speaker("Josh Earnest").indirect > 0),
+        ("spells his name two ways", lambda: "Ernest" in speaker("Josh Earnest").variants),
+        ("Who is the one source in this article without a name?",
+         lambda: sum(not s.named for s in seed_analysis()[1].speakers) == 1),
+        ("Here one side dominates: Putin speaks most, and the one US voice is never quoted directly.",
+         lambda: speaker("Vladimir Putin").total == max(s.total for s in seed_analysis()[1].speakers)),
+    ],
+    "04_loaded_language": [
+        ("Most of the loaded words are the outlet's own.",
+         lambda: loaded_by_voice()["outlet"] > loaded_by_voice()["quoted"]),
+        ("so every loaded word in it is the outlet's choice",
+         lambda: (lambda p, l: any(p.start <= m.start < p.end for m in l.matches)
+                  and all(m.voice == "outlet" for m in l.matches if p.start <= m.start < p.end))(
+             seed().body_paragraphs[0], seed_analysis()[2])),
+    ],
+    "05_headlines_and_framing": [
+        ("the second subhead says accusing Russia is *ridiculous*", lambda: "ridiculous" in seed().subheads[1].text),
+        ("the third subhead says *Washington threatens* Russia",
+         lambda: seed().subheads[2].text.startswith("Washington threatens")),
+        ("Look at the four link titles", lambda: len(seed().related_links) == 4),
+        ("the subheads and the link titles are far more loaded than the body",
+         lambda: min(per_100("subhead"), per_100("related_link")) >= 2 * per_100("body")),
+    ],
+    "06_compare_and_rewrite": [
+        ("The library story is easier to read and has no loaded words in its own voice",
+         lambda: __import__("kit.widgets").widgets.article_metrics(neutral())["consensus grade"]
+         < __import__("kit.widgets").widgets.article_metrics(seed())["consensus grade"]
+         and __import__("kit.widgets").widgets.article_metrics(neutral())["loaded words, outlet's voice"] == 0),
+        ("mixes reported speech with a claim in the outlet's own voice",
+         lambda: any(u.text.startswith("The West should") for u in seed_analysis()[1].unattributed)),
     ],
 }
 
@@ -159,3 +224,11 @@ def test_seed_figures_checked_by_hand():
     r = seed_readability()
     assert (r.counts.sentences, r.counts.words) == (36, 859)
     assert r.hardest(1)[0].text.startswith("An analyst at the Shanghai") and r.hardest(1)[0].words == 66
+    # tests/fixtures/seed_attributions.json was written by hand before kit.sourcing existed
+    import json
+
+    hand = json.loads((Path(__file__).parent / "fixtures" / "seed_attributions.json").read_text(encoding="utf-8"))
+    rows = hand["attributions"]
+    assert sum(r["speaker"] == "Vladimir Putin" and r["kind"] == "direct" for r in rows) == speaker("Vladimir Putin").direct
+    assert not any(r["speaker"] == "Josh Earnest" and r["kind"] == "direct" for r in rows)
+    assert {r["speaker"] for r in rows if r["kind"] == "direct"} == {"Vladimir Putin", "Dmitry Peskov"}
