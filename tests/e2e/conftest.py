@@ -18,7 +18,7 @@ from typing import Iterator
 
 import pytest
 
-from harness import (
+from .harness import (
     CHROMIUM,
     CHROMIUM_ARGS,
     SCREENSHOTS,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import SCREENSHOTS, LabServer, artifacts_dir, lesson_names, lessons_dir
+from .harness import SCREENSHOTS, LabServer, artifacts_dir, lesson_names, lessons_dir
 
 pytestmark = pytest.mark.browser
 
