@@ -120,6 +120,8 @@ def find_quotations(article: Article) -> QuoteScan:
                 open_at = pos
             else:
                 if open_at is None:
+                    if text[pos] in "'’" and text[pos - 1:pos] in ("s", "S"):
+                        continue  # plural possessive ("Parents’ groups"), not a closing quote mark
                     unbalanced.append(Span(pos, pos + 1, text[pos]))
                     continue
                 if continuing is not None and open_at == p.start:

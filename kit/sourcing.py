@@ -45,7 +45,7 @@ from kit.quotes import Quotation, QuoteScan, find_quotations
 from kit.speakers import Entity, Mention, SpeakerBook, parse_mention, short_label
 from kit.syllables import easy_words
 
-_CHUNK_STOP_CHARS = ",;:()[]—–\"“”«»\n"
+_CHUNK_STOP_CHARS = ",;:()[]—–\"“”«»"  # a line break inside a hard-wrapped paragraph is only a space
 _CLAUSE_WORDS = {"that", "what", "which", "who", "whom", "whose", "because", "and", "but", "if", "when", "while",
                  "as", "although", "though", "since", "where", "whether", "so", "than", "how", "why", "or"}
 _PASSIVE_BEFORE = {"was", "were", "been", "being", "be", "is", "are", "am", "so", "get", "gets", "got"}
@@ -383,7 +383,7 @@ class _Finder:
                 key = tuple(t.text for t in toks[i:i + n])
                 if len(key) == n and key[0] == "According":
                     key = ("according",) + key[1:]
-                if len(key) == n and key in forms and all(text[toks[k].end:toks[k + 1].start] == " "
+                if len(key) == n and key in forms and all(text[toks[k].end:toks[k + 1].start].isspace()
                                                           for k in range(i, i + n - 1)):
                     hit = (n, forms[key])
                     break
@@ -450,13 +450,15 @@ class _Finder:
         if m is not None or e > s or self.text[cue_start:cue_start + 40].split()[0].endswith("ing"):
             return s, e, m
         comma = self.text.rfind(",", lo, cue_start)
-        if comma < 0:
+        if comma < 0 or self.text[comma + 1:cue_start].strip():
             return s, e, None
-        a_s, a_e = self.left_chunk(lo, comma)
-        before = self.text[lo:a_s].rstrip()
-        if a_e <= a_s or not before.endswith(",") or len(self.text[a_s:a_e].split()) > 12 or self.cues(a_s, a_e):
+        prev_comma = self.text.rfind(",", lo, comma)
+        if prev_comma < 0:
             return s, e, None
-        s2, e2 = self.left_chunk(lo, lo + len(before) - 1)
+        appositive = self.text[prev_comma + 1:comma]
+        if len(appositive.split()) > 12 or self.cues(prev_comma + 1, comma) or re.search(r"[\"“”;:]", appositive):
+            return s, e, None
+        s2, e2 = self.left_chunk(lo, prev_comma)
         m2 = self.mention(s2, e2, sent)
         return (s2, e2, m2) if m2 is not None else (s, e, None)
 

@@ -130,6 +130,7 @@ class Mention:
     honorific: str | None = None
     plural: bool = False
     head: str = ""  # for bodies and agencies: the matched word ("Interfax", "Kremlin")
+    proper: bool = False  # `head` is the body's own name ("Ofgem", "NHS England"): use it as the speaker
 
 
 def parse_mention(text: str, start: int, end: int) -> Mention | None:
@@ -180,12 +181,16 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
         name_toks, after = name
         if after is not None and after.kind == "institution":
             return Mention(s, e, mention, "institution", head=after.word, country=country)
+        before = _noun_before(items, name_toks[0])
+        if after is None and before is not None and before.kind == "institution":  # "the regulator Ofgem"
+            return Mention(s, e, mention, "institution", head=" ".join(t.text for t in name_toks), proper=True)
         if after is None:
             words = tuple(t.text for t in name_toks)
             if _countries().get(words):
-                return Mention(s, e, mention, "institution", head=" ".join(words), country=_countries()[words])
+                return Mention(s, e, mention, "institution", head=" ".join(words), country=_countries()[words],
+                               proper=True)
             if any(len(w) >= 2 and w.isupper() for w in words):  # "NHS England", "FBI": an acronym names a body
-                return Mention(s, e, mention, "institution", head=" ".join(words), country=country)
+                return Mention(s, e, mention, "institution", head=" ".join(words), country=country, proper=True)
             while len(words) > 2 and words[0].lower() in easy_words():  # "Trade Envoy Ann Lee" -> "Ann Lee"
                 words = words[1:]
             role = next((noun for _, noun, _ in items if noun and noun.kind == "role"), None)
@@ -203,8 +208,20 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
             return Mention(s, e, mention, "anonymous", role=noun, country=country, plural=plural)
         return Mention(s, e, mention, "role_ref", role=noun, country=country)
     if len(items) == 1 and items[0][2]:  # "Russia", "Washington": the country's government speaks
-        return Mention(s, e, mention, "institution", head=" ".join(t.text for t in items[0][0]), country=country)
+        return Mention(s, e, mention, "institution", head=" ".join(t.text for t in items[0][0]), country=country,
+                       proper=True)
     return None
+
+
+def _noun_before(items, first: Span) -> Noun | None:
+    for k, (toks, noun, _) in enumerate(items):
+        if toks[0] is first:
+            return items[k - 1][1] if k > 0 else None
+    return None
+
+
+_VERBISH = {"is", "was", "were", "are", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+            "should", "may", "might", "must", "did", "does", "do", "not"}
 
 
 def _common_noun_phrase(items) -> bool | None:
@@ -219,7 +236,7 @@ def _common_noun_phrase(items) -> bool | None:
         return None
     if last in _DETERMINERS or last in _TRAIL_WORDS or last in _STOP_WORDS or last in _PREPOSITIONS:
         return None
-    if any(t.text.endswith(("ed", "ing")) for toks, _, _ in items[1:] for t in toks):
+    if any(t.text.endswith(("ed", "ing")) or t.text in _VERBISH for toks, _, _ in items[1:] for t in toks):
         return None  # "the deal stalled": a verb, not a noun phrase
     first = items[0][0][0].text.lower()
     plural = last.endswith("s") and not last.endswith("ss")
@@ -358,6 +375,8 @@ class SpeakerBook:
         if m.kind == "agency":
             return self._keyed(m.head, "agency", m), None
         if m.kind == "institution":
+            if m.proper:
+                return self._keyed(m.head, "institution", m), None
             return self._description(m, "institution"), None
         return self._description(m, "anonymous"), None
 
@@ -368,11 +387,11 @@ class SpeakerBook:
         if ent is None and first is None:
             m = self._with_first_name(m)
         if ent is None:
-            ent = Entity(" ".join(m.name), "person", m.name, m.role, m.country, _GENDER.get((m.honorific or "").lower()))
+            ent = Entity(_full_name(m.name), "person", m.name, m.role, m.country, _GENDER.get((m.honorific or "").lower()))
             self.entities.append(ent)
         else:
             if len(m.name) > len(ent.name) and variant is None:
-                ent.name, ent.canonical = m.name, " ".join(m.name)
+                ent.name, ent.canonical = m.name, _full_name(m.name)
             ent.role = ent.role or m.role
             ent.country = ent.country or m.country
             ent.gender = ent.gender or _GENDER.get((m.honorific or "").lower())
@@ -463,10 +482,15 @@ class SpeakerBook:
         return ent
 
 
+def _full_name(words: tuple[str, ...]) -> str:
+    """Name words joined, with the period back after initials ("J. R. Hartley")."""
+    return " ".join(w + "." if len(w) == 1 and w.isupper() else w for w in words)
+
+
 def _adjacent(text: str, a: Span, b: Span) -> bool:
     """Two tokens separated only by spaces (or the period of an abbreviation)."""
     gap = text[a.end:b.start]
-    return gap.strip(" .\u00a0") == "" and "\n" not in gap
+    return gap.strip(" .\u00a0") == "" and gap.count("\n") <= 1  # a hard-wrapped line break is a space
 
 
 def _same_phrase(text: str, tokens: list[Span], lo: int, i: int) -> bool:
