@@ -387,7 +387,9 @@ class _Finder:
                                                           for k in range(i, i + n - 1)):
                     hit = (n, forms[key])
                     break
-            if hit and not self.in_quote(toks[i].start) and self._used_as_cue(toks, i, hit[0], hit[1], end):
+            after_cue = bool(out) and out[-1].end == toks[i - 1].end if i > 0 else False
+            if hit and not after_cue and not self.in_quote(toks[i].start) and \
+                    self._used_as_cue(toks, i, hit[0], hit[1], end):
                 n, row = hit
                 out.append(_Cue(toks[i].start, toks[i + n - 1].end, text[toks[i].start:toks[i + n - 1].end], row))
                 i += n
@@ -456,11 +458,18 @@ class _Finder:
         if prev_comma < 0:
             return s, e, None
         appositive = self.text[prev_comma + 1:comma]
-        if len(appositive.split()) > 12 or self.cues(prev_comma + 1, comma) or re.search(r"[\"“”;:]", appositive):
-            return s, e, None
+        relative = re.match(r"\s*(who|which|whose|[a-z]+ing|[a-z]+ed)\b", appositive)
+        if len(appositive.split()) > 12 or (self.cues(prev_comma + 1, comma) and not relative) \
+                or re.search(r"[\"“”;:]", appositive):
+            return s, e, None  # "..., Ernest said, adding" is not an appositive
         s2, e2 = self.left_chunk(lo, prev_comma)
         m2 = self.mention(s2, e2, sent)
         return (s2, e2, m2) if m2 is not None else (s, e, None)
+
+    def _ends_clause(self, e: int, hi: int) -> bool:
+        """An inverted source ("said Dr. Lee") is followed by punctuation or the end, not by more clause."""
+        rest = self.text[e:hi].lstrip(" \u00a0\n")
+        return not rest or rest[0] in ".,;!?:—–)"
 
     def mention(self, s: int, e: int, sentence: Span) -> Mention | None:
         if e <= s:
@@ -534,7 +543,11 @@ class _Finder:
             return None  # the quotation ended its own sentence
         _, next_start = self._neighbours(q)
         para = self.a.paragraphs[q.paragraph]
-        hi = min(next_start, para.end, self.sentence_at(q.outer_end - 1).end)
+        sent_end = self.sentence_at(q.outer_end - 1).end
+        if sent_end <= q.outer_end and q.text.rstrip()[-1:] in "?!" and sent_end < para.end:
+            sent_end = self.sentence_at(q.outer_end + 1 + len(self.text[q.outer_end:]) -
+                                        len(self.text[q.outer_end:].lstrip())).end  # '"Why?" Lee asked.'
+        hi = min(next_start, para.end, sent_end)
         cues = self.cues(q.outer_end, hi)
         if not cues:
             return None
@@ -548,6 +561,8 @@ class _Finder:
             if cue.text.endswith("ing"):
                 return None
             s, e = self.right_chunk(cue.end, hi)
+            if not self._ends_clause(e, hi):
+                return None
         m = self.mention(s, e, sent)
         return (cue, m, "quote_then_cue") if m else None
 
@@ -561,7 +576,8 @@ class _Finder:
                 raw = self._reported(sent, cue)
                 if raw is None:
                     s, e = self.left_chunk(sent.start, cue.start)
-                    if here and cue.verb != "according to" and e <= s:
+                    in_relative = self.text[sent.start:cue.start].rstrip().endswith((" who", " which"))
+                    if here and cue.verb != "according to" and e <= s and not in_relative:
                         here[-1].extra.append(cue)  # ", adding that", "and promised": same speaker
                     continue
                 self.raws.append(raw)
@@ -584,7 +600,7 @@ class _Finder:
                 return None  # ", adding that ...", ", urging ...": no source of their own
             s, e = self.right_chunk(cue.end, sent.end)
             rule = "cue_after"
-            m = self.mention(s, e, sent)
+            m = self.mention(s, e, sent) if self._ends_clause(e, sent.end) else None
         if m is None:
             return None
         before = text[sent.start:s].rstrip()
