@@ -15,14 +15,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from kit import readability as readability_mod
 
-try:  # TEMPORARY while the sourcing and loaded-language modules land
-    from kit import sourcing as sourcing_mod
-except ImportError:
-    sourcing_mod = None
-try:
-    from kit import loaded as loaded_mod
-except ImportError:
-    loaded_mod = None
+from kit import loaded as loaded_mod
+from kit import sourcing as sourcing_mod
 from kit.article import Article, words_in
 from kit.highlight import STYLE, Mark, highlight
 from kit.inputs import check_text
@@ -47,8 +41,8 @@ ROLE_LABELS = {
 class Report:
     article: Article
     readability: readability_mod.Readability
-    sourcing: object
-    loaded: object
+    sourcing: sourcing_mod.Sourcing
+    loaded: loaded_mod.LoadedLanguage
     warnings: list[str] = field(default_factory=list)
     source_name: str = "input"
 
@@ -106,8 +100,7 @@ class Report:
                 if h.hard_words:
                     out.append(wrap("hard words: " + ", ".join(h.hard_words), "      "))
             out.append("")
-        out += self.sourcing.to_text(width) if hasattr(self.sourcing, "to_text") else []
-        out += self.loaded.to_text(width) if hasattr(self.loaded, "to_text") else []
+        out += self.sourcing.to_text(width) + [""] + self.loaded.to_text(width)
         return "\n".join(out).rstrip() + "\n"
 
     # -- Markdown ---------------------------------------------------------------
@@ -128,8 +121,7 @@ class Report:
             out += ["", "### Hardest sentences", ""]
             out += [f"1. **grade {h.grade:.1f}** ({h.words} words): {md(h.text)}" for h in r.hardest(3)]
         out.append("")
-        out += self.sourcing.to_markdown() if hasattr(self.sourcing, "to_markdown") else []
-        out += self.loaded.to_markdown() if hasattr(self.loaded, "to_markdown") else []
+        out += self.sourcing.to_markdown() + [""] + self.loaded.to_markdown()
         return "\n".join(out).rstrip() + "\n"
 
     # -- HTML -------------------------------------------------------------------
@@ -148,10 +140,7 @@ class Report:
         rows = "".join(
             f"<tr><td>{e(k.replace('_', ' '))}</td><td class=num>{v:.2f}</td></tr>" for k, v in r.scores.items()
         )
-        extra = ""
-        for part in (self.sourcing, self.loaded):
-            if hasattr(part, "to_html"):
-                extra += part.to_html()
+        extra = self.sourcing.to_html() + "\n" + self.loaded.to_html()
         warn = "".join(f"<p><strong>Note:</strong> {e(w)}</p>" for w in self.warnings)
         legend = ("<p class=meta>Marks: <mark class=hard>hard sentence<sup class=tag>[hard]</sup></mark> "
                   "<mark class=quote>direct quotation<sup class=tag>[quote]</sup></mark> "
@@ -170,9 +159,7 @@ class Report:
     def marks(self) -> list[Mark]:
         """Highlights for the HTML page: loaded words first, then quotations, then hardest sentences."""
         marks: list[Mark] = []
-        for part in (self.loaded, self.sourcing):  # loaded words win over the quotation around them
-            if hasattr(part, "marks"):
-                marks += part.marks()
+        marks += self.loaded.marks() + self.sourcing.marks()  # a loaded word nests inside its quotation
         for h in self.readability.hardest(3):
             marks.append(Mark(h.start, h.end, "hard", "hard", f"one of the hardest sentences: grade {h.grade:.1f}"))
         return marks
@@ -220,16 +207,7 @@ def build_report(text: str, source_name: str = "input", extra_lexicons: tuple = 
     if not article.body_sentences:
         warnings.append("no body paragraphs found: the text has only headings, links or boilerplate")
     quotes = find_quotations(article)
-    sourcing = (sourcing_mod.analyse(article, quotes) if sourcing_mod
-                else _Empty({"attributions": [], "speakers": [], "unattributed": []}))
-    loaded = (loaded_mod.analyse(article, quotes=quotes, sourcing=sourcing, extra_lexicons=extra_lexicons)
-              if loaded_mod else _Empty({"matches": [], "per_100_words": 0.0}))
+    sourcing = sourcing_mod.analyse(article, quotes)
+    loaded = loaded_mod.analyse(article, quotes=quotes, sourcing=sourcing, extra_lexicons=extra_lexicons)
     return Report(article, readability_mod.analyse(article), sourcing, loaded, warnings, source_name)
 
-
-class _Empty:
-    def __init__(self, d):
-        self.d = d
-
-    def to_dict(self):
-        return self.d
