@@ -92,3 +92,45 @@ def test_empty_inputs_do_not_crash():
     assert plots.describe_counts({}, "speakers") == "No speakers to plot."
     fig = plots.plot_sentence_lengths(r)
     assert fig.axes[0].get_title() and fig.kit_description == "No body sentences to plot."
+
+
+def test_speakers_figure(seed_article):
+    from kit.widgets import analyse_all
+
+    _q, sourcing, _l = analyse_all(seed_article)
+    fig = plots.plot_speakers(sourcing)
+    _check_figure(fig)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Vladimir Putin"  # most statements first
+    assert any(label.endswith("(anonymous)") for label in labels)  # anonymity is written, not coloured
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == {"direct quotation", "reported (indirect)"}
+    assert len({str(p.get_hatch()) for p in ax.patches}) == 2  # direct and reported differ by hatch too
+    assert "Vladimir Putin speaks most" in fig.kit_description and "Josh Earnest 0 direct" in fig.kit_description
+
+
+def test_loaded_figures(seed_article):
+    from kit.widgets import analyse_all
+
+    _q, _s, loaded = analyse_all(seed_article)
+    fig = plots.plot_loaded(loaded)
+    _check_figure(fig)
+    rows = plots.loaded_by_category(loaded)
+    assert sum(sum(v.values()) for v in rows.values()) == len(loaded.matches)
+    total_outlet = sum(m.voice == "outlet" for m in loaded.matches)
+    assert f"{total_outlet} in the outlet's own words" in fig.kit_description
+    fig = plots.plot_loaded_regions(loaded)
+    _check_figure(fig)
+    assert [t.get_text().split("\n")[0] for t in fig.axes[0].get_xticklabels()] == [
+        "headline", "subheads", "related links", "body"]
+    # the subheads have 19 words and the four link lines 33 (counted by hand)
+    assert "in 19 words" in fig.kit_description and "in 33 words" in fig.kit_description
+
+
+def test_loaded_figures_without_matches():
+    from kit.article import Article
+    from kit.widgets import analyse_all
+
+    _q, _s, loaded = analyse_all(Article("Library hours\n\nThe library opens at nine on Monday.\n"))
+    assert plots.describe_loaded(loaded) == "No loaded words found, so there is nothing to plot."
+    assert plots.plot_loaded(loaded).axes[0].get_title()

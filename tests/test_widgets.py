@@ -271,3 +271,146 @@ def test_sift_checklist_feedback():
 def test_passage_stats_of_an_empty_box():
     assert kw._passage_stats("")["words"] == 0
     assert analyse_passage("One. Two.").counts.sentences == 2
+
+
+# -- lessons 03-06: sourcing and loaded-language views ----------------------------------------------
+@pytest.fixture(scope="module")
+def seed_all():
+    a = kw.seed_article()
+    return (a, *kw.analyse_all(a))
+
+
+def test_who_speaks_most_quiz_answer_comes_from_the_kit(seed_all):
+    _a, _q, sourcing, _l = seed_all
+    q = kw.who_speaks_most_quiz(sourcing)
+    assert "Vladimir Putin" in q.choice.options and "Josh Earnest" in q.choice.options
+    q.choice.value = "Josh Earnest"
+    # Earnest is only ever reported, never quoted (counted by hand: four reported statements)
+    assert "Not quite" in q.feedback.value and "0 direct quotations" in q.feedback.value
+    q.choice.value = "Vladimir Putin"
+    assert "Yes" in q.feedback.value
+
+
+def test_who_speaks_most_quiz_needs_speakers():
+    from kit.article import Article
+
+    _q, sourcing, _l = kw.analyse_all(Article("Headline\n\nThe sky was grey over the town on Monday.\n"))
+    with pytest.raises(KitInputError):
+        kw.who_speaks_most_quiz(sourcing)
+
+
+def test_sourcing_tables_escape_and_label(seed_all):
+    a, _q, sourcing, _l = seed_all
+    assert "an analyst at the Shanghai International Studies University" in kw.speakers_table(sourcing).data
+    assert ">no<" in kw.speakers_table(sourcing).data  # the anonymous analyst is marked as not named
+    assert "According to Putin" in kw.attributions_table(sourcing, "indirect").data
+    assert "said" in kw.cue_table(sourcing).data
+    view = kw.sourcing_view(a, sourcing).data
+    assert "[no source]" in view  # unattributed claims carry a text label
+
+
+def test_loaded_highlighter_filters_by_voice_and_category(seed_all):
+    a, _q, _s, loaded = seed_all
+    h = kw.LoadedHighlighter(a, loaded)
+    total = len(loaded.matches)
+    assert f"Showing {total} of {total}" in h.summary.value
+    h.voice.value = "the outlet's own words"
+    outlet = sum(m.voice == "outlet" for m in loaded.matches)
+    assert f"Showing {outlet} of {total}" in h.summary.value
+    assert all(m.voice == "outlet" for m in h.shown)
+    for box in h.boxes.values():
+        box.value = False
+    assert "Showing 0 of" in h.summary.value and "<mark" not in h.view.value
+    h.boxes["name_calling"].value = True
+    assert all(m.category == "name_calling" and m.voice == "outlet" for m in h.shown)
+    assert "outlet]" in h.view.value  # each mark's label names the voice as text
+
+
+def test_loaded_word_quiz_on_the_blood_hungry_link(seed_all):
+    a, _q, _s, loaded = seed_all
+    link = a.related_links[1]
+    assert link.text == "Also read: Putin overshadows blood-hungry, exceptional Obama"
+    q = kw.loaded_word_quiz(a, loaded, link)
+    assert "blood-hungry" in q.targets
+    q.pick("Obama")
+    assert "a name" in q.feedback.value
+    q.pick("blood-hungry")
+    assert "Yes" in q.feedback.value
+
+
+def test_loaded_rewrite_counts_change_as_you_type(seed_all):
+    a, _q, _s, _l = seed_all
+    first = a.body_paragraphs[0].text
+    lab = kw.LoadedRewrite(first)
+    assert "kit-exercise" in classes(lab) and "kit-feedback" in classes(lab.feedback)
+    assert "Find them" in lab.feedback.value  # the start does not give the answers away
+    lab.box.value = first.replace("war-torn", "warring")
+    assert "Not quite" in lab.feedback.value
+    lab.box.value = ("Russian President Vladimir Putin said at the CSTO summit that the support of the current "
+                     "government of Syria was not connected with the departure of refugees from the country at war.")
+    assert "Yes" in lab.feedback.value, lab.feedback.value
+    assert ">0<" in lab.counts.value
+    lab.box.value = "Putin spoke."
+    assert "less than half" in lab.feedback.value
+
+
+def test_loaded_rewrite_protects_quotations():
+    original = 'Putin said: "We fight terrorists." The summit ended on Tuesday afternoon in the capital.'
+    lab = kw.LoadedRewrite(original)
+    lab.box.value = 'Putin said: "We fight armed groups." The summit ended on Tuesday afternoon in the capital.'
+    assert "inside a quotation" in lab.feedback.value
+
+
+def test_neutral_rewrite_asks_for_sources_then_words(seed_all):
+    a, _q, _s, _l = seed_all
+    para = next(p for p in a.body_paragraphs if p.text.startswith("Putin urged")).text
+    lab = kw.NeutralRewrite(para)
+    assert "claim(s) with no source" in lab.feedback.value
+    # only the loaded words changed: the outlet's claim "The West should ..." still has no source
+    lab.box.value = ("Putin urged Western countries to put aside foreign policy aims and different treatment in the "
+                     "fight against armed groups. The West should no longer replace governments it opposes with "
+                     "the help of armed groups.")
+    assert "still has no source" in text_of(lab.feedback.value) and "should" in text_of(lab.feedback.value)
+    # attributed, but a loaded phrase left in the outlet's voice
+    lab.box.value = ("Putin urged Western countries to put aside geopolitical ambitions in the fight against armed "
+                     "groups. He said the West should no longer replace governments it opposes with the help of "
+                     "armed groups.")
+    assert "geopolitical ambitions" in text_of(lab.feedback.value) and "Not quite" in lab.feedback.value
+    # quoting the speaker's own phrase makes it his, not the outlet's
+    lab.box.value = ('Putin urged Western countries to put aside "geopolitical ambitions" in the fight against armed '
+                     "groups. He said the West should no longer replace governments it opposes with the help of "
+                     "armed groups.")
+    assert "Yes" in lab.feedback.value, lab.feedback.value
+    assert lab.after["claims with no source"] == 0 and lab.after["loaded words (outlet's voice)"] == 0
+
+
+def test_terms_in_context_labels_part_and_quotation(seed_article):
+    marks = kw.find_terms(seed_article, ["ridiculous", "unfounded"])
+    # the subhead (paragraph 15) comes before the paragraph under it; "unfounded" is reported speech
+    assert [(seed_article.text[m.start:m.end], m.label) for m in marks] == [
+        ("ridiculous", "subhead, not in quotation marks"), ("unfounded", "body, not in quotation marks")]
+    page = kw.terms_in_context(seed_article, ["so-called"]).data
+    assert "inside quotation marks" in page
+    assert "None of these words" in kw.terms_in_context(seed_article, ["zebra"]).data
+
+
+def test_subheads_with_story_pairs_each_subhead(seed_article):
+    page = kw.subheads_with_story(seed_article).data
+    assert page.count("<tr>") == 1 + 3  # header + one row per subhead
+    assert "Putin also said that accusations against Russia" in page
+
+
+def test_article_metrics_on_both_seeds(seed_article):
+    m = kw.article_metrics(seed_article)
+    # counted by hand: ten pairs of quotation marks in the body
+    assert m["body sentences"] == 36 and m["body words"] == 859 and m["direct quotations"] == 10
+    n = kw.article_metrics(kw.seed_article("neutral_library_hours.txt"))
+    # the library story has four quotations (Okafor, Brennan, Adeyemi, Hale)
+    assert n["direct quotations"] == 4 and n["loaded words, outlet's voice"] == 0
+    assert "Gazette (library)" in kw.compare_table({"Pravda": seed_article, "Gazette (library)": kw.seed_article(
+        "neutral_library_hours.txt")}).data
+
+
+def test_categories_table_reads_the_lexicon():
+    page = kw.categories_table().data
+    assert "Name calling or labelling" in page and "Distancing" in page
