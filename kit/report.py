@@ -143,7 +143,8 @@ class Report:
         extra = self.sourcing.to_html() + "\n" + self.loaded.to_html()
         warn = "".join(f"<p><strong>Note:</strong> {e(w)}</p>" for w in self.warnings)
         legend = ("<p class=meta>Marks: <mark class=hard>hard sentence<sup class=tag>[hard]</sup></mark> "
-                  "<mark class=quote>direct quotation<sup class=tag>[quote]</sup></mark> "
+                  "<mark class=quote>direct quotation<sup class=tag>[speaker]</sup></mark> "
+                  "<mark class=unattributed>claim with no source<sup class=tag>[no source]</sup></mark> "
                   "<mark class=loaded>loaded word<sup class=tag>[category]</sup></mark>. "
                   "Hover a mark for the reason.</p>")
         return (
