@@ -210,7 +210,7 @@ def growth(quick: bool) -> list[tuple[int, float]]:
     seed = SEED.read_text(encoding="utf-8")
     build_report(seed)  # warm: tables loaded, caches filled
     print("\n3. Growth with article length (warm process, best of n; per-unit time should stay flat)")
-     print("   length   chars    report  per 1x   ratio | article quotes sourcing loaded readab. | textstat per 1x")
+    print("   length   chars    report  per 1x   ratio | article quotes sourcing loaded readab. | textstat per 1x")
     rows = []
     base = None
     for k in (1, 2, 5, 10, 20, 50):
