@@ -480,9 +480,10 @@ class _Finder:
                 if w.text in ("from", "by", "of"):
                     return self.mention(w.end, e, sentence)
             return None
-        if m.kind == "person" and len(m.name) == 1 and m.start == sentence.start and _common_word(m.name[0]) \
+        if m.kind == "person" and len(m.name) == 1 and m.start == sentence.start and _group_word(m.name[0]) \
                 and not any(ent.surname == m.name[0] for ent in self.book.entities):
-            return None  # "Doctors said": a capitalised common word at the start, not a name
+            # "Doctors said", "Commuters in London told": a capitalised common word opens the sentence, not a name
+            return Mention(m.start, m.end, m.text, "anonymous", plural=m.name[0].endswith("s"))
         return m
 
     # -- direct quotations --------------------------------------------------------------------------------------
@@ -663,9 +664,11 @@ class _Finder:
                 raw.cue = raw.inherit.cue
 
 
-def _common_word(word: str) -> bool:
+def _group_word(word: str) -> bool:
+    """A common word or a plural-looking word ("Commuters"): never a person's name when it stands alone."""
     w = word.lower()
-    return w in easy_words() or (w.endswith("s") and w[:-1] in easy_words())
+    plural = w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os"))
+    return w in easy_words() or plural
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

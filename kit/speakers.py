@@ -199,12 +199,15 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
     if generic is not None:
         return Mention(s, e, mention, "anonymous", plural=generic, country=country)
     heads = [(toks, noun) for toks, noun, _ in items if noun and noun.kind in ("role", "anonymous", "institution")]
+    last_n, last_noun, _ = lookup(tokens, len(tokens) - 1)
+    if last_noun is not None and last_noun.kind in ("role", "anonymous"):
+        heads.append(([tokens[-1]], last_noun))  # "a Department for Transport source": the head comes last
     if heads:
         toks, noun = heads[-1]
         plural = noun.plural
         if noun.kind == "institution":
             return Mention(s, e, mention, "institution", head=noun.word, country=country)
-        if noun.kind == "anonymous" or plural or first in _INDEFINITE:
+        if (noun.kind == "anonymous" and first != "the") or plural or first in _INDEFINITE:
             return Mention(s, e, mention, "anonymous", role=noun, country=country, plural=plural)
         return Mention(s, e, mention, "role_ref", role=noun, country=country)
     if len(items) == 1 and items[0][2]:  # "Russia", "Washington": the country's government speaks
@@ -312,7 +315,7 @@ class Entity:
         return self.name[-1] if self.name else ""
 
     def tags(self) -> set[str]:
-        return ({self.role.word, *self.role.tags} if self.role else set())
+        return {self.role.word, *self.role.tags} if self.role else set()
 
 
 _GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m"}
@@ -461,8 +464,8 @@ class SpeakerBook:
     def _description(self, m: Mention, source_type: str) -> Entity:
         words = m.text.split()
         low = words[0].lower() if words else ""
-        if low in _DETERMINERS or (low in easy_words() or low.rstrip("s") in easy_words() or
-                                   (low,) in _lexicon()) and source_type == "anonymous":
+        common = low in easy_words() or low.rstrip("s") in easy_words() or (low,) in _lexicon() or len(words) == 1
+        if low in _DETERMINERS or (source_type == "anonymous" and common and not words[0].isupper()):
             words[0] = low  # "Officials" at the start of a sentence is just "officials"
         desc = " ".join(words)
         ent = self._keyed(desc, source_type, m)
