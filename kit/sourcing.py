@@ -51,7 +51,9 @@ _CLAUSE_WORDS = {"that", "what", "which", "who", "whom", "whose", "because", "an
 _PASSIVE_BEFORE = {"was", "were", "been", "being", "be", "is", "are", "am", "so", "get", "gets", "got"}
 _NOUN_BEFORE = {"the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "our", "my", "your"}
 _CLAUSE_OK_AFTER = {"that", "on", "in", "during", "later", "also", "yesterday", "today", "when", "after", "before",
-                    "while", "in", "at", "to", "this", "last"}
+                    "while", "in", "at", "this", "last"}
+# "would say", "to claim": a possible or planned statement, not one that was made
+_MODAL_BEFORE = {"would", "will", "could", "may", "might", "should", "must", "can", "to", "shall"}
 
 
 # -- data ---------------------------------------------------------------------------------------------------------
@@ -144,7 +146,7 @@ class SpeakerSummary:
 
 @dataclass(frozen=True)
 class Unattributed(Span):
-    """A sentence (or quotation) with no source. `kind`: claim | quote."""
+    """A sentence (or quotation) with no source. `kind`: claim | quote | scare_quote."""
 
     why: str
     kind: str
@@ -189,7 +191,7 @@ class Sourcing:
 
     def cue_counts(self) -> list[tuple[str, int, str]]:
         """(cue, times used, class), most used first."""
-        c = Counter((a.cue, a.cue_class) for a in self.attributions if a.cue)
+        c = Counter((a.cue, a.cue_class) for a in self.attributions if a.cue and a.cue_start >= 0)
         for a in self.attributions:
             for extra in a.other_cues:
                 c[(extra, _cue_class(extra))] += 1
@@ -401,7 +403,7 @@ class _Finder:
         if row["verb"] == "according to":
             return True
         prev = toks[i - 1].text.lower() if i > 0 else ""
-        if prev in _PASSIVE_BEFORE or prev in _NOUN_BEFORE:
+        if prev in _PASSIVE_BEFORE or prev in _NOUN_BEFORE or prev in _MODAL_BEFORE:
             return False
         for t in toks[max(0, i - 2):i]:  # "have not said", "declined to say": nothing was said
             low = t.text.lower()
@@ -786,8 +788,12 @@ def _unattributed(f: _Finder, attributions: list[Attribution]) -> list[Unattribu
             why = f"no source; {k0} word \"{m0}\": {why0}"
             out.append(Unattributed(s.start, s.end, s.text, why, "claim", tuple(words)))
     for q in f.unquoted:
-        out.append(Unattributed(q.outer_start, q.outer_end, text[q.outer_start:q.outer_end],
-                                "a quotation with no speaker: who said these words?", "quote"))
+        sent = f.sentence_at(q.outer_start)
+        if len(words_in(text, q.start, q.end)) <= 3 and q.outer_start > sent.start:
+            why, kind = "words in quotation marks with no speaker: scare quotes keep the writer at a distance", "scare_quote"
+        else:
+            why, kind = "a quotation with no speaker: who said these words?", "quote"
+        out.append(Unattributed(q.outer_start, q.outer_end, text[q.outer_start:q.outer_end], why, kind))
     return sorted(out, key=lambda u: u.start)
 
 

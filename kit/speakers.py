@@ -31,7 +31,7 @@ from kit.lexicons import read_csv
 from kit.syllables import easy_words
 
 # Words that are never part of a source's noun phrase when they sit at its edge.
-_LEAD_WORDS = {"and", "but", "yet", "so", "then", "also", "however", "meanwhile", "still", "while", "now"}
+_LEAD_WORDS = {"and", "but", "yet", "so", "then", "also", "however", "meanwhile", "still", "while", "now", "as"}
 _TRAIL_WORDS = {
     "also", "has", "have", "had", "was", "were", "is", "are", "then", "again", "further", "later", "earlier",
     "previously", "once", "too", "himself", "herself", "themselves", "itself", "both", "all", "would", "will",
