@@ -216,8 +216,8 @@ class Sourcing:
         out = ["WHO SPEAKS (sourcing)"]
         out += wrap(f"{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported "
                     f"(indirect); {c['named']} named, {c['anonymous']} anonymous.", "  ")
-        out += wrap(f"By type: {c['person']} people, {c['institution']} institutions, {c['agency']} news "
-                    f"agencies, {c['anonymous']} unnamed sources.", "  ")
+        out += wrap(f"Attributions by type of source: {c['person']} to people, {c['institution']} to "
+                    f"institutions, {c['agency']} to news agencies, {c['anonymous']} to unnamed sources.", "  ")
         if self.speakers:
             top = max(s.total for s in self.speakers)
             name_w = min(28, max(len(s.speaker) for s in self.speakers))
@@ -555,11 +555,10 @@ class _Finder:
         if not cues:
             return None
         cue = cues[0]
-        before = self.text[q.outer_end:cue.start].strip(" ,\u00a0\n")
-        s, e = self.left_chunk(q.outer_end, cue.start)
-        if before != self.text[s:e]:
-            return None  # something other than the speaker stands between quote and cue
         sent = self.sentence_at(cue.start)
+        s, e, m = self.subject(q.outer_end, cue.start, sent)
+        if self.text[q.outer_end:s].strip(" ,\u00a0\n"):
+            return None  # something other than the speaker stands between quote and cue
         if e <= s:
             if cue.text.endswith("ing"):
                 return None
@@ -669,8 +668,8 @@ class _Finder:
 def _group_word(word: str) -> bool:
     """A common word or a plural-looking word ("Commuters"): never a person's name when it stands alone."""
     w = word.lower()
-    plural = w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os"))
-    return w in easy_words() or plural
+    return w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os")) and w[:-1] in easy_words() or \
+        w.endswith("ers") or w.endswith("ents") or w.endswith("ists")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
