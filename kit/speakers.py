@@ -465,7 +465,8 @@ class SpeakerBook:
         words = m.text.split()
         low = words[0].lower() if words else ""
         common = low in easy_words() or low.rstrip("s") in easy_words() or (low,) in _lexicon() or len(words) == 1
-        if low in _DETERMINERS or (source_type == "anonymous" and common and not words[0].isupper()):
+        plain_body = source_type == "institution" and len(words) == 1 and (low,) in _lexicon()  # "Police said"
+        if low in _DETERMINERS or plain_body or (source_type == "anonymous" and common and not words[0].isupper()):
             words[0] = low  # "Officials" at the start of a sentence is just "officials"
         desc = " ".join(words)
         ent = self._keyed(desc, source_type, m)

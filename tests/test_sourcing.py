@@ -503,3 +503,67 @@ def test_other_sourcing_csvs_are_well_formed():
     kinds = {r["kind"] for r in read_rows("source_nouns.csv")}
     assert kinds == {"honorific", "role", "anonymous", "institution", "agency", "pronoun"}
     assert not any(re.search(r"[A-Z]", r["marker"]) for r in read_rows("sourcing_claim_markers.csv"))
+
+
+# -- more wire-style shapes (each written by hand, expected values read off the sentence) ------------------------
+@pytest.mark.parametrize("sentence, speaker, kind, source_type", [
+    ('"We are ready," Smith, 45, said.', "John Smith", "direct", "person"),
+    ('"We are ready," according to Smith.', "John Smith", "direct", "person"),
+    ('"Why now?" Smith asked reporters.', "John Smith", "direct", "person"),
+    ('"We are ready," he added.', "John Smith", "direct", "person"),
+    ("Smith, 45, said the town was ready.", "John Smith", "indirect", "person"),
+    ("Smith, who has led the town since 2019, said it was ready.", "John Smith", "indirect", "person"),
+    ("Doctors said the boy was stable.", "doctors", "indirect", "anonymous"),
+    ("Commuters told the BBC they were angry.", "commuters", "indirect", "anonymous"),
+    ("A police spokesman said two men were arrested.", "a police spokesman", "indirect", "anonymous"),
+    ("People familiar with the matter said talks had stalled.", "people familiar with the matter", "indirect",
+     "anonymous"),
+    ("The regulator Ofgem announced a new cap.", "Ofgem", "indirect", "institution"),
+    ("Police said two men were arrested.", "police", "indirect", "institution"),
+    ("The company said in a statement that sales rose.", "the company", "indirect", "institution"),
+    ("Apple said sales rose.", "Apple", "indirect", "person"),  # a limit: a bare company name reads as a name
+])
+def test_wire_shapes(sentence, speaker, kind, source_type):
+    s = run("Mayor John Smith spoke on Monday.\n\n" + sentence)
+    a = only(s, kind=kind)
+    assert (a.speaker, a.source_type) == (speaker, source_type)
+
+
+def test_british_single_quotes_and_mr_without_a_period():
+    text = ("Union leader Mick Lynch spoke on Monday.\n\n"
+            "‘The government has walked away,’ he said. ‘Our members are angry.’\n\n"
+            "Mr Lynch insisted the blame lay with ministers.")
+    s = run(text)
+    a = only(s, kind="direct")
+    assert a.speaker == "Mick Lynch" and len(a.quotes) == 2
+    assert only(s, kind="indirect", cue="insisted").speaker == "Mick Lynch"
+
+
+def test_pronoun_object_top_diplomat_and_head_of_state():
+    text = ("Russian Foreign Minister Sergey Lavrov spoke in Ankara.\n\n"
+            "According to him, Moscow remains open to contacts. The top diplomat stressed that Russia would respond.\n\n"
+            "As the head of state noted earlier, the talks are useful.")
+    s = run(text)
+    assert only(s, cue="according to").speaker == "Sergey Lavrov"
+    assert only(s, cue="stressed").speaker == "Sergey Lavrov"
+    nobody = only(s, cue="noted")  # no president was named: the phrase stays a description
+    assert (nobody.speaker, nobody.named) == ("the head of state", False)
+
+
+def test_hard_wrapped_name_and_plural_possessive():
+    text = fixture_text("wrapped_curly.txt")
+    s = run(text)
+    assert only(s, kind="direct").speaker == "Jane Whitfield"
+    assert only(s, kind="indirect").speaker == "health officials"
+    assert s.unbalanced == []  # "Parents’ groups" is an apostrophe
+
+
+def test_scare_quotes_are_listed_apart_from_quotations():
+    s = run('Mayor Ann Cole spoke.\n\nThe so-called "peace plan" was rejected by voters.')
+    assert [(u.kind, u.text) for u in s.unattributed] == [("scare_quote", '"peace plan"')]
+
+
+def test_speech_that_was_not_made_is_not_an_attribution():
+    text = ("Mayor Ann Cole spoke.\n\nCole would say nothing more. The council declined to comment. "
+            "The Kremlin did not respond to a request for comment.")
+    assert run(text).attributions == []
