@@ -70,6 +70,12 @@ def _sort_key(p: Path) -> tuple[str, str]:
     return (str(p).casefold(), str(p))
 
 
+def _shown(path: str) -> str:
+    from kit.inputs import display_name
+
+    return display_name(path)
+
+
 def expand_paths(paths: Sequence[str], recursive: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
     """The files a batch reads, in order, and (path, message) for paths that give none.
 
@@ -96,11 +102,11 @@ def expand_paths(paths: Sequence[str], recursive: bool = False) -> tuple[list[st
                      if q.suffix.lower() in ARTICLE_SUFFIXES and not q.name.startswith(".") and q.is_file()
                      and not any(part.startswith(".") for part in q.relative_to(p).parts)]
         except OSError as exc:
-            problems.append((raw, f"{raw}: cannot list the folder ({exc.strerror or exc})"))
+            problems.append((raw, f"{_shown(raw)}: cannot list the folder ({exc.strerror or exc})"))
             continue
         if not found:
             sub = "" if recursive else " (add --recursive to look in its sub-folders)"
-            problems.append((raw, f"{raw} is a folder with no .txt, .md, .html or .htm files{sub}"))
+            problems.append((raw, f"{_shown(raw)} is a folder with no .txt, .md, .html or .htm files{sub}"))
         for q in sorted(found, key=_sort_key):
             add(str(q))
     return files, problems
@@ -241,7 +247,7 @@ def run(
     and there are at least PROGRESS_MIN_FILES files. Skipped files are
     reported on `err` (standard error) as they happen.
     """
-    from kit.inputs import read_source
+    from kit.inputs import display_name, read_source
     from kit.report import build_report
 
     err = err or sys.stderr
@@ -281,7 +287,7 @@ def run(
     links: dict[str, str] = {}
     try:
         for name in files:
-            source_name = "standard input" if name == "-" else name
+            source_name = "standard input" if name == "-" else display_name(name)
             try:
                 source = read_source(name)
                 report = build_report(source.text, source.name, tuple(lexicons), note=source.note)

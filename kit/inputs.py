@@ -166,6 +166,11 @@ def _looks_html(text: str) -> bool:
     return looks_like_html(text)
 
 
+def display_name(path: str) -> str:
+    """A file name fit to print and to store in JSON: bytes that are not UTF-8 become U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _read_file(p: Path, name: str) -> bytes:
     if not p.exists():
         if p.is_symlink():
@@ -200,7 +205,7 @@ def read_source(path: str) -> Source:
             raise KitInputError(f"{name}: cannot read it ({exc.strerror or exc})") from None
     else:
         p = Path(path)
-        name = str(p)
+        name = display_name(path)
         data = _read_file(p, name)
     if len(data) > MAX_BYTES:
         raise KitInputError(too_big_message(name, len(data)).replace(f"is {_mb(len(data))}",

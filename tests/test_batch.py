@@ -181,3 +181,14 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     result = batch.run([str(tmp_path)], "json", write=out.write, err=err, progress=True)
     assert "kit report" in err.getvalue() and "/6" in err.getvalue() and result.exit_code == 0
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_crashed_on(tmp_path):
+    import os
+
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 name on a UTF-8 file system
+    (tmp_path / name).write_bytes(WIRE.read_bytes())
+    out = tmp_path / "all.jsonl"
+    code, _, err = run("report", str(tmp_path), "--format", "json", "--output", str(out))
+    assert code == 0, err
+    assert json.loads(out.read_text(encoding="utf-8"))["source"].endswith("caf\ufffd.txt")
