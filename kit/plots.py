@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import textwrap
 from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
@@ -78,11 +79,11 @@ def show(fig: Figure, description: str | None = None) -> Shown:
 
 
 def _label_bars(ax, bars, fmt: str = "{:g}") -> None:
+    """Write each bar's value above it (zeros too: a missing bar must read as 0, not as absent)."""
     for b in bars:
         h = b.get_height()
-        if h:
-            ax.annotate(fmt.format(h), (b.get_x() + b.get_width() / 2, h), ha="center", va="bottom",
-                        fontsize=8, xytext=(0, 2), textcoords="offset points")
+        ax.annotate(fmt.format(h), (b.get_x() + b.get_width() / 2, h), ha="center", va="bottom",
+                    fontsize=8, xytext=(0, 2), textcoords="offset points")
 
 
 # -- lesson 01: anatomy ---------------------------------------------------------------
@@ -183,7 +184,7 @@ def plot_comparison(values: Mapping[str, Mapping[str, float]], title: str = "Bef
         bars = ax.bar(xs, [values[n][m] for m in metrics], width, label=n, color=PALETTE[i % len(PALETTE)],
                       hatch=HATCHES[i % len(HATCHES)], edgecolor="black", linewidth=0.5)
         _label_bars(ax, bars, "{:.1f}")
-    ax.set_xticks(range(len(metrics)), metrics)
+    ax.set_xticks(range(len(metrics)), [textwrap.fill(m, 16) for m in metrics])
     ax.set_ylabel(ylabel)
     ax.set_xlabel("measure")
     ax.set_title(title)

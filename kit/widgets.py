@@ -50,8 +50,8 @@ CSS = """<style>
 .kit-view mark.unattributed { background: #eeeeee; border-bottom: 2px dashed #333; }
 .kit-view .tag { font-family: system-ui, sans-serif; font-size: 0.65em; color: #333; }
 .kit-view table { border-collapse: collapse; font-family: system-ui, sans-serif; font-size: 0.9em; }
-.kit-view td, .kit-view th { border: 1px solid #bbb; padding: 0.15em 0.5em; text-align: left; }
-.kit-view td.num { text-align: right; }
+.kit-view td, .kit-view th { border: 1px solid #bbb; padding: 0.15em 0.5em; text-align: left !important; }
+.kit-view td.num { text-align: right !important; }
 .kit-view .reader { border: 1px solid #ccc; padding: 0.5em 1em; background: #fcfcfa; }
 </style>"""
 
@@ -591,8 +591,8 @@ def terms_in_context(article: Article, terms: list[str]) -> HTML:
 
 
 # -- lesson 06: compare and rewrite ------------------------------------------------------------
-def article_metrics(article: Article) -> dict[str, float]:
-    """The measurements lesson 06 compares, for one article (body only, like the report)."""
+def article_metrics(article: Article, keys: list[str] | None = None) -> dict[str, float]:
+    """The measurements lesson 06 compares, for one article (body only, like the report); `keys` picks some."""
     from kit.readability import analyse
 
     r = analyse(article)
@@ -601,7 +601,7 @@ def article_metrics(article: Article) -> dict[str, float]:
     in_body = [q for q in quotes.quotations if q.paragraph in body]
     quoted_words = sum(1 for w in article.body_words if quotes.containing(w.start, w.end))
     words = r.counts.words
-    return {
+    out = {
         "body words": words,
         "body sentences": r.counts.sentences,
         "words per sentence": round(words / r.counts.sentences, 1) if r.counts.sentences else 0.0,
@@ -613,6 +613,7 @@ def article_metrics(article: Article) -> dict[str, float]:
         "loaded words, outlet's voice": len(loaded.outlet_matches()),
         "loaded words per 100 words": loaded.per_100_words,
     }
+    return {k: out[k] for k in keys} if keys else out
 
 
 def compare_table(articles: dict[str, Article]) -> HTML:

@@ -134,3 +134,8 @@ def test_loaded_figures_without_matches():
     _q, _s, loaded = analyse_all(Article("Library hours\n\nThe library opens at nine on Monday.\n"))
     assert plots.describe_loaded(loaded) == "No loaded words found, so there is nothing to plot."
     assert plots.plot_loaded(loaded).axes[0].get_title()
+
+
+def test_comparison_writes_zero_values():
+    fig = plots.plot_comparison({"a": {"loaded words": 5.9}, "b": {"loaded words": 0.0}})
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0.0", "5.9"]  # an empty bar still reads as 0
