@@ -41,13 +41,24 @@ TEXTS = st.lists(st.one_of(st.sampled_from(PIECES), WORDS), max_size=60).map("".
 ANY_TEXT = st.one_of(TEXTS, st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 
 
+# Which key holds the slice a span claims to be. Other `X_start`/`X_end` pairs
+# are checked for bounds only (a `cue` is reported in lower case, for example).
+CLAIMED_TEXT = {"start": "text", "quote_start": "quote", "mention_start": "mention"}
+
+
 def spans_in(obj, path="report"):
-    """Yield (path, start, end, claimed_text_or_None) for every span in a report dict."""
+    """Yield (path, start, end, claimed_text_or_None) for every span in a report dict.
+
+    A span is any `start`/`end` pair or `X_start`/`X_end` pair of ints in any dict.
+    """
     if isinstance(obj, dict):
-        for a, b, t in (("start", "end", "text"), ("quote_start", "quote_end", "quote")):
+        for a in obj:
+            if not (isinstance(a, str) and (a == "start" or a.endswith("_start"))):
+                continue
+            b = a[: -len("start")] + "end"
             if isinstance(obj.get(a), int) and isinstance(obj.get(b), int):
-                claimed = obj.get(t) if isinstance(obj.get(t), str) else None
-                yield path, obj[a], obj[b], claimed
+                t = obj.get(CLAIMED_TEXT.get(a, ""))
+                yield f"{path}.{a}", obj[a], obj[b], t if isinstance(t, str) else None
         for k, v in obj.items():
             yield from spans_in(v, f"{path}.{k}")
     elif isinstance(obj, (list, tuple)):
@@ -127,3 +138,22 @@ def test_html_report_shows_markup_in_the_article_as_text(text, evil):
     assert evil not in page
     # the escaped form is on the page (a mark may split it, so look for its opening)
     assert evil.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")[:8] in page
+
+
+def test_the_span_walker_sees_every_kind_of_span_on_the_seed():
+    """Guards the generic walk above: on the seed it must reach every section that reports spans."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "seeds" / "pravda_putin_syria_csto.txt").read_text(
+        encoding="utf-8")
+    report = build_report(text)
+    kinds = {re.sub(r"\[\d+\]", "", where) for where, *_ in spans_in(report.to_dict())}
+    assert {"report.structure.paragraphs.start", "report.structure.body_sentences.start",
+            "report.readability.hardest_sentences.start"} <= kinds
+    d = report.to_dict()
+    if d["sourcing"]["attributions"]:
+        assert "report.sourcing.attributions.quote_start" in kinds
+    if d["loaded_language"]["matches"]:
+        assert "report.loaded_language.matches.start" in kinds
+    assert_spans_true(text, report)
