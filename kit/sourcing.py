@@ -77,6 +77,16 @@ def _claim_markers() -> tuple[tuple[tuple[str, ...], str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _markers_by_first() -> dict[str, tuple]:
+    """Claim markers indexed by their first word ("'" for suffixes such as 'll)."""
+    out: dict[str, tuple] = {}
+    for m in _claim_markers():
+        key = "'" if m[0][0].startswith("'") else m[0][0]
+        out[key] = out.get(key, ()) + (m,)
+    return out
+
+
+@lru_cache(maxsize=1)
 def patterns() -> dict[str, str]:
     """Rule id -> the explanation shown to students."""
     return {r["rule"]: r["explanation"] for r in read_rows("sourcing_patterns.csv", ("rule", "example", "explanation"))}
@@ -570,8 +580,11 @@ class _Finder:
 
     # -- reported speech ----------------------------------------------------------------------------------------
     def indirect(self) -> None:
+        by_sentence: dict[int, list[_Raw]] = {}
+        for r in self.raws:
+            by_sentence.setdefault(r.sentence.start, []).append(r)
         for sent in self.sents:
-            here = [r for r in self.raws if r.sentence == sent]
+            here = by_sentence.get(sent.start, [])
             for cue in self.cues(sent.start, sent.end):
                 if cue.start in self.by_cue:
                     continue
@@ -690,11 +703,14 @@ def _strip_punct(text: str, s: int, e: int) -> tuple[int, int]:
 def _merge(raws: list[_Raw]) -> list[_Raw]:
     """One attribution per sentence and speaker: extra cues of the same speaker become `other_cues`."""
     out: list[_Raw] = []
+    first: dict[tuple[int, int], _Raw] = {}
     for r in sorted(raws, key=lambda r: (r.sentence.start, r.cue.start if r.cue else r.sentence.start)):
-        same = next((o for o in out if o.sentence == r.sentence and o.entity is r.entity and o.inherit is None
-                     and r.inherit is None), None)
+        key = (r.sentence.start, id(r.entity))
+        same = first.get(key) if r.inherit is None else None
         if same is None:
             out.append(r)
+            if r.inherit is None:
+                first[key] = r
             continue
         if r.cue:
             same.extra.append(r.cue)
@@ -754,9 +770,10 @@ def _marker_hits(text: str, start: int, end: int, f: _Finder) -> list[tuple[str,
     low = [t.text.lower().replace("’", "'") for t in toks]
     hits: list[tuple[str, str, str]] = []
     scheduled: set[int] = set()
-    markers = _claim_markers()
+    by_first = _markers_by_first()
     for i in range(len(low)):
-        for words, kind, why in markers:
+        cands = by_first.get(low[i], ()) + tuple(m for m in by_first.get("'", ()) if low[i].endswith(m[0][0]))
+        for words, kind, why in cands:
             if words[0].startswith("'"):
                 ok = len(words) == 1 and low[i].endswith(words[0])
             else:
@@ -772,10 +789,16 @@ def _marker_hits(text: str, start: int, end: int, f: _Finder) -> list[tuple[str,
 
 def _unattributed(f: _Finder, attributions: list[Attribution]) -> list[Unattributed]:
     text = f.text
-    covered = [(a.start, a.end) for a in attributions] + [(q.outer_start, q.outer_end) for q in f.quotes]
+    covered = sorted([(a.start, a.end) for a in attributions] + [(q.outer_start, q.outer_end) for q in f.quotes])
+    starts = [c[0] for c in covered]
+    reach, furthest = [], -1  # furthest end among the spans starting at or before each start
+    for _, ce in covered:
+        furthest = max(furthest, ce)
+        reach.append(furthest)
     out: list[Unattributed] = []
     for s in f.sents:
-        if any(cs < s.end and s.start < ce for cs, ce in covered):
+        k = bisect_right(starts, s.end - 1) - 1  # spans starting before the sentence ends
+        if k >= 0 and reach[k] > s.start:
             continue
         hits = _marker_hits(text, s.start, s.end, f)
         if hits:

@@ -89,8 +89,17 @@ def _countries() -> dict[tuple[str, ...], str]:
     return {tuple(w.text for w in words_in(r["word"])): r["country"] for r in read_csv("sourcing_countries.csv")}
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every word that can open a lexicon entry, as written and lower-cased (a quick way to say "no match")."""
+    words = {k[0] for k in _lexicon()} | {k[0] for k in _countries()}
+    return frozenset(words | {w.lower() for w in words})
+
+
 def lookup(tokens: list[Span], i: int) -> tuple[int, Noun | None, str | None]:
     """Longest lexicon match starting at token i: (number of tokens, noun or None, country or None)."""
+    if tokens[i].text not in _first_words() and tokens[i].text.lower() not in _first_words():
+        return 1, None, None
     for n in range(min(4, len(tokens) - i), 0, -1):
         exact = tuple(t.text for t in tokens[i:i + n])
         # a multi-word match must not jump over punctuation ("Putin, the leader")
