@@ -317,25 +317,43 @@ def check_exercise(page, index: int) -> tuple[str, str | None]:
             f"exercise {index + 1}: {', then '.join(done)}, but its feedback stayed {before.strip()!r}")
 
 
+# Height of the notebook's content: the bottom of its last cell. (scrollHeight
+# also counts the empty "scroll past the end" space JupyterLab adds below it.)
+CONTENT_HEIGHT_JS = """
+(sel) => {
+    const s = document.querySelector(sel);
+    if (!s) return 0;
+    const top = s.getBoundingClientRect().top - s.scrollTop;
+    const cells = [...s.querySelectorAll('.jp-Cell')];
+    const bottom = Math.max(0, ...cells.map(c => c.getBoundingClientRect().bottom - top));
+    return Math.ceil(bottom) + 40;
+}
+"""
+
+
 def save_screenshots(page, stem: str) -> list[Path]:
-    """Screenshot the whole notebook, in pages of PAGE_HEIGHT pixels for long lessons."""
+    """Screenshot the whole notebook, in pages of at most PAGE_HEIGHT pixels for long lessons."""
     out = artifacts_dir()
-    for old in out.glob(f"{stem}*.png"):
+    for old in out.glob(f"{stem}.png"):
+        old.unlink()
+    for old in out.glob(f"{stem}-[0-9][0-9].png"):
         old.unlink()
     scroller = f"{PANEL} .jp-WindowedPanel-outer"
-    height = page.evaluate(
-        "(sel) => { const s = document.querySelector(sel); return s ? s.scrollHeight : 0; }",
-        scroller,
-    )
     chrome = 200  # menu bar, tabs, toolbar and status bar around the notebook
-    viewport_height = max(900, min(height + chrome, PAGE_HEIGHT))
+    viewport_height = max(900, min(page.evaluate(CONTENT_HEIGHT_JS, scroller) + chrome, PAGE_HEIGHT))
     page.set_viewport_size({"width": 1280, "height": viewport_height})
+    # JupyterLab lays itself out again on the next animation frame; measure after that.
+    page.wait_for_function(
+        "([sel, h]) => { const s = document.querySelector(sel); return !s || s.clientHeight > h; }",
+        arg=[scroller, viewport_height - 400],
+        timeout=30_000,
+    )
+    height = page.evaluate(CONTENT_HEIGHT_JS, scroller)
     visible = page.evaluate(
         "(sel) => { const s = document.querySelector(sel); return s ? s.clientHeight : 0; }",
         scroller,
     ) or viewport_height
-    # The notebook keeps some empty space below the last cell; ignore it.
-    single = height <= visible + 300
+    single = height <= visible
     paths = []
     offset, part = 0, 1
     while True:
@@ -343,14 +361,14 @@ def save_screenshots(page, stem: str) -> list[Path]:
             "([sel, y]) => { const s = document.querySelector(sel); if (s) s.scrollTop = y; }",
             [scroller, offset],
         )
-        page.wait_for_timeout(300)  # one paint after scrolling
-        name = f"{stem}.png" if single else f"{stem}-{part:02d}.png"
-        path = out / name
-        page.screenshot(path=str(path), full_page=True)
+        # Two animation frames: the scrolled content has been painted.
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        path = out / (f"{stem}.png" if single else f"{stem}-{part:02d}.png")
+        page.screenshot(path=str(path))
         paths.append(path)
-        offset += visible
+        offset += visible - 100  # a little overlap, so no line is cut in half unseen
         part += 1
-        if single or offset >= height - 300 or part > 50:
+        if single or offset >= height or part > 60:
             break
     SCREENSHOTS.extend(paths)
     return paths
