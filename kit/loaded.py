@@ -74,6 +74,8 @@ class LoadedLanguage:
     matches: list[LoadedMatch]
     words_by_region: dict[str, int]
     lexicons: list[str] = field(default_factory=list)
+    # (region, start, text) of the headline, subheads and link texts, to show them marked
+    headings: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
     def words(self) -> int:
@@ -138,8 +140,26 @@ class LoadedLanguage:
             f"By category: {cat_part}",
             f"Headline and subheads: {hv['headings']['per_100_words']:.1f} per 100 words "
             f"({hv['headings']['matches']} in {hv['headings']['words']} words); body: "
-            f"{hv['body']['per_100_words']:.1f} per 100 words ({hv['body']['matches']} in {hv['body']['words']} words)",
+            f"{hv['body']['per_100_words']:.1f} per 100 words ({hv['body']['matches']} in {hv['body']['words']} words)"
+            + (f"; related links: {s['by_region']['related_link']['per_100_words']:.1f} per 100 words"
+               if s["by_region"]["related_link"]["words"] else ""),
         )
+
+    def _marked_headings(self, mark) -> list[tuple[str, str]]:
+        """(region, heading text with each match wrapped by `mark(word, label)`) for headings with matches."""
+        out = []
+        for region, start, text in self.headings:
+            inside = [m for m in self.matches if start <= m.start and m.end <= start + len(text)]
+            if not inside:
+                continue
+            pieces, pos = [], 0
+            for m in inside:
+                pieces.append(("plain", text[pos:m.start - start]))
+                pieces.append((_short(m.category), text[m.start - start:m.end - start]))
+                pos = m.end - start
+            pieces.append(("plain", text[pos:]))
+            out.append((region, "".join(mark(t, None) if k == "plain" else mark(t, k) for k, t in pieces)))
+        return out
 
     def to_text(self, width: int = 78) -> list[str]:
         """The LOADED LANGUAGE section of the plain-text report, as lines."""
@@ -150,6 +170,12 @@ class LoadedLanguage:
         out = ["LOADED LANGUAGE"]
         for line in self._count_lines():
             out += wrap(line)
+        marked = self._marked_headings(lambda t, label: t if label is None else f"{{{t}}}[{label}]")
+        if marked:
+            out.append("")
+            out.append("  Headline, subheads and links, marked {word}[category]:")
+            for region, line in marked:
+                out += wrap(f"{region.replace('_', ' ')}: {line}", "    ", "      ")
         outlet = self.outlet_matches()
         if outlet:
             out.append("")
@@ -171,6 +197,10 @@ class LoadedLanguage:
         md = _md_escape
         out = ["## Loaded language", ""]
         out += [f"- {md(line)}" for line in self._count_lines()]
+        marked = self._marked_headings(lambda t, label: md(t) if label is None else f"**{md(t)}** \\[{md(label)}\\]")
+        if marked:
+            out += ["", "Headline, subheads and links, with loaded words in bold and their category:", ""]
+            out += [f"- {md(region.replace('_', ' '))}: {line}" for region, line in marked]
         out += ["", "| words | voice | category | where | why | try instead |", "|---|---|---|---|---|---|"]
         for m in self.matches:
             voice = m.voice if m.voice == "outlet" else f"quoted ({m.speaker})" if m.speaker else "quoted"
@@ -288,4 +318,6 @@ def analyse(
                 explanation=t.explanation, alternatives=list(t.alternatives), source=t.source,
             ))
     matches.sort(key=lambda m: m.start)
-    return LoadedLanguage(matches, words, list(lexicon.sources))
+    headings = [(REGIONS[p.role], p.start, p.text) for p in article.paragraphs
+                if p.role in ("title", "subhead", "related_link")]
+    return LoadedLanguage(matches, words, list(lexicon.sources), headings)

@@ -455,6 +455,14 @@ def test_to_text_lists_counts_and_each_outlet_match(seed_result):
     assert '"Allegedly" (Vladimir Putin)' in " ".join(text.split())
 
 
+def test_text_and_markdown_mark_the_headings_without_colour(seed_result):
+    text = " ".join(" ".join(seed_result.to_text(78)).split())
+    assert "subhead: Accusing Russia of refugee crisis in Europe {ridiculous}[loaded]" in text
+    assert "Putin {overshadows}[loaded] {blood-hungry}[label], {exceptional}[loaded] Obama" in text
+    md = "\n".join(seed_result.to_markdown())
+    assert "- subhead: Situation in Syria **very serious** \\[intensifier\\]" in md
+
+
 def test_to_markdown_escapes_and_lists_matches(seed_result):
     md = "\n".join(seed_result.to_markdown())
     assert md.startswith("## Loaded language")
