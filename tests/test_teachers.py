@@ -6,6 +6,7 @@ the notebooks and what the kit computes (so a metric change that makes a key wro
 from __future__ import annotations
 
 import ast
+import html
 import inspect
 import json
 import re
@@ -224,7 +225,26 @@ NUMBERS = [
      lambda: (hardest().words, hardest().syllables, hardest().grade)),
     ("02", "**Answer: {}**", lambda: ", ".join(hard_word_quiz_answers())),
     ("02", "(grade {:.1f}, {} sentences, {} words)", lambda: rewrite_stats(REWRITE_02)),
+    ("03", "`{} attributions: {} direct quotations, {} reported`",
+     lambda: tuple(report().sourcing.counts()[k] for k in ("attributions", "direct", "indirect"))),
+    ("03", "**Answer: {}** ({} direct + {} reported)", lambda: top_speaker()),
+    ("03", "\"said\" {} times, \"according to\" {}", lambda: (cue_count("said"), cue_count("according to"))),
+    ("03", "Claims with no source ({})", lambda: len(report().sourcing.unattributed)),
+    ("03", "The one unnamed source: \"{}\"",
+     lambda: "".join(s.speaker for s in report().sourcing.speakers if not s.named)),
+    ("04", "`kw.categories_table()`: {} categories", lambda: category_count()),
+    ("04", "`{} loaded words in {} words ({:.1f} per 100 words)`",
+     lambda: (loaded_summary()["matches"], loaded_summary()["words"], loaded_summary()["per_100_words"])),
+    ("04", "`outlet's own voice: {}`", lambda: loaded_summary()["by_voice"]["outlet"]),
+    ("04", "`inside quotations:  {}`", lambda: loaded_summary()["by_voice"]["quoted"]),
+    ("04", "lists the {} outlet-voice words", lambda: loaded_summary()["by_voice"]["outlet"]),
+    ("04", "**Answer: {}** (\"overshadows\"", lambda: ", ".join(link_quiz_answers())),
+    ("04", "The paragraph has {} loaded words in the outlet's voice: **{}**", lambda: first_paragraph_loaded()),
+    ("04", "A model answer ({} left)", lambda: loaded_rewrite_left(REWRITE_04)),
     ("05", "{} lines written to be seen first", lambda: headline_rows()),
+    ("06", "The original has **{} claim with no source**", lambda: neutral_rewrite_before()["claims with no source"]),
+    ("06", "**{} loaded words** in the outlet's voice",
+     lambda: neutral_rewrite_before()["loaded words (outlet's voice)"]),
     ("07", "`Outlet: not found · Author: {}`", lambda: report(NEUTRAL).article.author),
     ("07", "{} body paragraphs, {} body sentences, {} words, {} subhead, {} related links",
      lambda: (len(report(NEUTRAL).article.body_paragraphs), report(NEUTRAL).readability.counts.sentences,
@@ -237,6 +257,109 @@ NUMBERS = [
      lambda: neutral_hardest("Of the residents who answered")),
     ("07", "; {} loaded words", lambda: len(report(NEUTRAL).loaded.matches)),
 ]
+
+
+# The model rewrites in answer keys 04 and 06, checked against what the widgets say.
+REWRITE_04 = ("Russian President Vladimir Putin said at the CSTO summit that Russian support for the current "
+              "government of Syria was not connected with the departure of refugees from the country, where a war "
+              "is being fought.")
+REWRITE_06 = [
+    'Putin urged Western countries to put "geopolitical ambitions" and "double standards" aside in "the fight '
+    'against terrorism". He said Western countries should stop using armed groups to replace governments they '
+    'oppose, which he called "unwanted governments".',
+    "Putin urged Western countries to put aside their foreign policy aims and inconsistency in the fight against "
+    "armed groups. He said the West should no longer replace governments it opposes with the help of armed groups.",
+]
+
+
+def top_speaker() -> tuple[str, int, int]:
+    top = max(report().sourcing.speakers, key=lambda s: s.direct + s.indirect)
+    return top.speaker, top.direct, top.indirect
+
+
+def cue_count(cue: str) -> int:
+    return sum(a.cue.lower() == cue for a in report().sourcing.attributions)
+
+
+def category_count() -> int:
+    from kit.loaded_lexicon import categories
+
+    return len(categories())
+
+
+def loaded_summary() -> dict:
+    return report().loaded.summary()
+
+
+def link_quiz_answers() -> list[str]:
+    from kit import widgets as kw
+
+    a = report().article
+    link = a.related_links[1]
+    assert link.text == "Also read: Putin overshadows blood-hungry, exceptional Obama"
+    return list(kw.loaded_word_quiz(a, report().loaded, link).targets)
+
+
+def first_paragraph_loaded() -> tuple[int, str]:
+    from kit import widgets as kw
+
+    lab = kw.LoadedRewrite(report().article.body_paragraphs[0].text)
+    words = [m.text for m in lab.outlet_matches(lab.before)]
+    return len(words), ", ".join(words)
+
+
+def loaded_rewrite_left(version: str) -> int:
+    from kit import widgets as kw
+
+    lab = kw.LoadedRewrite(report().article.body_paragraphs[0].text)
+    lab.box.value = version
+    assert "Yes" in lab.feedback.value, lab.feedback.value
+    return len(lab.outlet_matches(kw.passage_analysis(version)[2]))
+
+
+def neutral_rewrite_lab():
+    from kit import widgets as kw
+
+    paragraph = next(p for p in report().article.body_paragraphs if p.text.startswith("Putin urged"))
+    return kw.NeutralRewrite(paragraph.text)
+
+
+def neutral_rewrite_before() -> dict:
+    return neutral_rewrite_lab().before
+
+
+def test_answer_key_06_model_rewrites_are_accepted_and_quoted():
+    key = flat(sections(read("answer_keys.md"))["06"])
+    for version in REWRITE_06:
+        assert flat(version) in key.replace("> ", "")
+        lab = neutral_rewrite_lab()
+        lab.box.value = version
+        assert "Yes" in lab.feedback.value, lab.feedback.value
+
+
+def test_answer_key_06_has_the_compare_table():
+    from kit import widgets as kw
+
+    a, n = report().article, report(NEUTRAL).article
+    table = kw.compare_table({"Pravda.Ru (Putin)": a, "Gazette (library)": n}).data
+    rows = re.findall(r"<tr><td>([^<]+)</td><td class=num>([^<]+)</td><td class=num>([^<]+)</td>", table)
+    assert len(rows) >= 6
+    key = sections(read("answer_keys.md"))["06"]
+    for measure, seed_value, neutral_value in rows:
+        row = f"| {html.unescape(measure)} | {seed_value} | {neutral_value} |"
+        assert row in key, row
+
+
+def test_answer_key_03_has_the_speakers_table():
+    from kit import widgets as kw
+
+    table = html.unescape(kw.speakers_table(report().sourcing).data)
+    rows = re.findall(r"<tr><td>([^<]+)</td><td>([^<]+)</td><td>[^<]+</td><td class=num>(\d+)</td>"
+                      r"<td class=num>(\d+)</td><td>([^<]+)</td>", table)
+    assert len(rows) >= 3
+    key = sections(read("answer_keys.md"))["03"]
+    for name, kind, direct, reported, share in rows:
+        assert f"| {name} | {kind} | {direct} | {reported} | {share} |" in key, name
 
 
 def headline_rows() -> int:
