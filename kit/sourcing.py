@@ -34,7 +34,7 @@ import re
 import textwrap
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kit.article import Article, Span, words_in
@@ -476,6 +476,13 @@ class _Finder:
             return s, e, None  # "..., Ernest said, adding" is not an appositive
         s2, e2 = self.left_chunk(lo, prev_comma)
         m2 = self.mention(s2, e2, sent)
+        a_s, a_e = _trim(self.text, prev_comma + 1, comma)
+        named = self.mention(a_s, a_e, sent) if not relative else None
+        if named is not None and named.kind == "person" and (m2 is None or m2.kind != "person"):
+            # "The head of the Pentagon, Lloyd Austin, said": the name is in the commas, the title before them
+            role = m2.role if m2 is not None and m2.role is not None else named.role
+            country = named.country or (m2.country if m2 is not None else None)
+            return a_s, a_e, replace(named, role=role, country=country)
         return (s2, e2, m2) if m2 is not None else (s, e, None)
 
     def _ends_clause(self, e: int, hi: int) -> bool:

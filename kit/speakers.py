@@ -181,7 +181,8 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
         items.append((tokens[i:i + n], noun, country))
         i += n
     country = next((c for _, _, c in items if c), None)
-    agency = next((toks for toks, noun, _ in items if noun and noun.kind == "agency"), None)
+    agencies = [toks for toks, noun, _ in items if noun and noun.kind == "agency"]
+    agency = next((t for t in agencies if not t[0].text.islower()), agencies[0] if agencies else None)
     if agency:
         return Mention(s, e, mention, "agency", head=" ".join(t.text for t in agency), country=country)
     honorific = next((noun.word for _, noun, _ in items if noun and noun.kind == "honorific"), None)
@@ -198,6 +199,8 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
             if _countries().get(words):
                 return Mention(s, e, mention, "institution", head=" ".join(words), country=_countries()[words],
                                proper=True)
+            if any(re.search(r"\.(?:com|ru|Ru|org|net|co|uk|ua|de|fr)$", w) for w in words):  # "Pravda.Ru"
+                return Mention(s, e, mention, "agency", head=" ".join(words))
             if any(len(w) >= 2 and w.isupper() for w in words):  # "NHS England", "FBI": an acronym names a body
                 return Mention(s, e, mention, "institution", head=" ".join(words), country=country, proper=True)
             while len(words) > 2 and words[0].lower() in easy_words():  # "Trade Envoy Ann Lee" -> "Ann Lee"
@@ -385,12 +388,26 @@ class SpeakerBook:
                 return ent, None
             return self._description(m, "anonymous"), None
         if m.kind == "agency":
+            if m.head.islower():  # "the publication", "the newspaper": the last outlet named
+                ent = self._last("agency", m.start)
+                if ent is not None and m.text.lower().startswith("the "):
+                    ent.mentioned_at.append(m.start)
+                    return ent, None
+                return self._description(m, "agency"), None
             return self._keyed(m.head, "agency", m), None
         if m.kind == "institution":
             if m.proper:
                 return self._keyed(m.head, "institution", m), None
             return self._description(m, "institution"), None
         return self._description(m, "anonymous"), None
+
+    def _last(self, source_type: str, before: int) -> Entity | None:
+        best, best_at = None, -1
+        for e in self.entities:
+            seen = [o for o in e.mentioned_at if o < before]
+            if e.source_type == source_type and seen and seen[-1] > best_at:
+                best, best_at = e, seen[-1]
+        return best
 
     def person(self, m: Mention) -> tuple[Entity, str | None]:
         surname = m.name[-1]

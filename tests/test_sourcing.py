@@ -567,3 +567,23 @@ def test_speech_that_was_not_made_is_not_an_attribution():
     text = ("Mayor Ann Cole spoke.\n\nCole would say nothing more. The council declined to comment. "
             "The Kremlin did not respond to a request for comment.")
     assert run(text).attributions == []
+
+
+def test_name_between_commas_and_titles_that_point_back():
+    text = ("The head of the Pentagon, Lloyd Austin, said aid would continue. "
+            "The Pentagon chief admitted that stocks were low.\n\n"
+            "Putin's press secretary Dmitry Peskov told reporters the aid changed nothing. "
+            '"This will only prolong the conflict," the Kremlin spokesman said.')
+    s = run(text)
+    assert only(s, cue="said", kind="indirect").speaker == "Lloyd Austin"
+    assert only(s, cue="admitted").speaker == "Lloyd Austin"
+    assert only(s, kind="direct").speaker == "Dmitry Peskov"
+
+
+def test_media_outlets_and_the_publication():
+    text = ("The Washington Post writes that the White House is divided. "
+            "According to the publication, some officials fear escalation.\n\n"
+            "Earlier, Pravda.Ru reported that talks had stalled.")
+    s = run(text)
+    assert [(a.speaker, a.source_type) for a in s.attributions] == [
+        ("Washington Post", "agency"), ("Washington Post", "agency"), ("Pravda.Ru", "agency")]
