@@ -276,7 +276,7 @@ def _speaker_lookup(sourcing: Any, attributions: Sequence[dict] | None):
 
 
 def analyse(
-    article: Article,
+    article: Article | str,
     quotes: QuoteScan | None = None,
     sourcing: Any = None,
     extra_lexicons: Sequence[str | os.PathLike] = (),
@@ -290,6 +290,10 @@ def analyse(
     file and line. `attributions` (report-style dicts with quote_start,
     quote_end, speaker) is an alternative to `sourcing` for naming speakers.
     """
+    if isinstance(article, str):
+        article = Article(article)
+    if extra_lexicons is None:
+        extra_lexicons = ()
     if isinstance(extra_lexicons, (str, os.PathLike)):
         extra_lexicons = (extra_lexicons,)
     lexicon = load(extra_lexicons)

@@ -69,12 +69,11 @@ class Atom:
 
 @dataclass(frozen=True)
 class Hit:
-    """A lexicon term found at atoms [first, last] of a paragraph."""
+    """A lexicon term found in the text: `start`/`end` are offsets into the raw text."""
 
     term: Term
     start: int
     end: int
-    rule_note: str = ""
 
 
 def _sep_class(sep: str) -> str:
