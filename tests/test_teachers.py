@@ -475,3 +475,14 @@ def test_rubric_for_lesson_07_has_criteria_and_levels():
     text = flat(rubric)
     for idea in ("metric", "sift", "lateral", "quotation", "rewrite", "clear"):
         assert idea in text, idea
+
+
+def test_guide_lesson_minutes_match_the_plans():
+    plans = sections(read("lesson_plans.md"))
+    rows = re.findall(r"(?m)^\| (\d\d) [^|]+\| (\d+)[^|]*\|", read("README.md"))
+    assert {n for n, _ in rows} == set(lesson_ids())
+    for number, minutes in rows:
+        planned = re.search(r"\*\*Time: (\d+) min", plans[number]).group(1)
+        assert minutes == planned, f"guide says lesson {number} takes {minutes} min, the plan {planned}"
+    total = sum(int(m) for _, m in rows)
+    assert "about 4 hours 20 minutes in all" in read("README.md") and total == 4 * 60 + 20
