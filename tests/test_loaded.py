@@ -400,6 +400,27 @@ def test_extra_lexicon_bad_paths(tmp_path):
             run(body("Text."), extra_lexicons=[path])
 
 
+def test_cli_lexicon_flag_adds_terms_and_reports_bad_rows(tmp_path, seed_text):
+    import subprocess
+    import sys
+
+    good = write(tmp_path, HEADER + "Interfax,,doubt,A test row.,news agency,\n", "good.csv")
+    run_ = subprocess.run([sys.executable, "-m", "kit", "report", str(ROOT / "seeds" / "pravda_putin_syria_csto.txt"),
+                           "--format", "json", "--lexicon", str(good)], capture_output=True, text=True, cwd=ROOT)
+    assert run_.returncode == 0, run_.stderr
+    hits = [m for m in json.loads(run_.stdout)["loaded_language"]["matches"] if m["term"] == "Interfax"]
+    assert [(h["text"], h["source"]) for h in hits] == [("Interfax", "good.csv:2")]
+    bad = write(tmp_path, HEADER + "x,,doubt,Why.,calm,\ny,,furious,Why.,calm,\n", "bad.csv")
+    run_ = subprocess.run([sys.executable, "-m", "kit", "report", "-", "--lexicon", str(bad)], input=seed_text,
+                          capture_output=True, text=True, cwd=ROOT)
+    assert run_.returncode != 0
+    assert "bad.csv, line 3: unknown category 'furious'" in run_.stderr and "Traceback" not in run_.stderr
+
+
+def test_a_plain_string_is_accepted():
+    assert [m.text for m in loaded.analyse(body("The regime fell.")).matches] == ["regime"]
+
+
 def test_extra_lexicon_error_reaches_the_report_builder(tmp_path):
     from kit.report import build_report
 
