@@ -177,6 +177,11 @@ def hard_sentence_view(text: str, sentence) -> HTML:
                 f"{highlight(text, marks, sentence.start, sentence.end)}</div>{info}</div>")
 
 
+def _folded(s: str) -> str:
+    """Lower case, curly apostrophes straightened, spaces collapsed: 'People’s  Daily' == "people's daily"."""
+    return " ".join(s.lower().replace("’", "'").replace("‘", "'").split())
+
+
 def _passage_stats(text: str) -> dict[str, float]:
     from kit.readability import analyse_passage
 
@@ -227,7 +232,7 @@ class RewriteLab(widgets.VBox):
         rows = [(k, round(self.before[k], 1), round(after[k], 1)) for k in self.before]
         self.table.value = table_html(rows, ("", "original", "your version"))
         text = self.box.value
-        missing = [k for k in self.keep if k.lower() not in text.lower()]
+        missing = [k for k in self.keep if _folded(k) not in _folded(text)]
         if not after["words"]:
             self.feedback.value = _feedback_html("hint", "the box is empty: write your version of the passage.")
         elif text.strip() == self.original.strip():

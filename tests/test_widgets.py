@@ -160,6 +160,12 @@ def test_rewrite_lab_starts_with_a_hint_and_rescoring_is_live():
     assert ">15<" in lab.table.value  # the words column shows the new count
 
 
+def test_rewrite_lab_accepts_curly_apostrophes():
+    lab = kw.RewriteLab(ORIGINAL, target=10, keep=("analyst", "People's Daily"))
+    lab.box.value = "An analyst wrote for People’s  Daily. Russia sends arms to Syria. The West is worried."
+    assert "Yes" in lab.feedback.value
+
+
 def test_rewrite_lab_insists_on_keeping_the_source():
     lab = kw.RewriteLab(ORIGINAL, target=10, keep=("analyst", "People's Daily"))
     lab.box.value = "Russia sends arms to Syria. The West is worried."
