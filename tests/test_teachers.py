@@ -184,6 +184,11 @@ def test_every_exercise_has_an_answer(lesson):
         answer = next((literal(k.value) for k in call.keywords if k.arg == "answer"), None)
         if answer is not None:
             assert flat(answer) in flat(key), f"{path.name}: the key does not give the answer {answer!r}"
+        items = next((k.value for k in call.keywords if k.arg == "items"), None)
+        if isinstance(items, ast.List):  # Dropdowns: every (line, role) pair is a row of the key's table
+            for item in items.elts:
+                line, role = (literal(e) for e in item.elts)
+                assert f"| {line} | {role} |" in key, f"{path.name}: no row for {line!r} -> {role!r}"
 
 
 def test_no_answer_or_plan_for_a_lesson_that_does_not_exist():
