@@ -393,6 +393,18 @@ def test_malformed_extra_lexicon_names_file_and_line(tmp_path, content, needle):
     assert "mine.csv" in str(err.value) and needle in str(err.value)
 
 
+def test_extra_lexicon_saved_by_a_spreadsheet(tmp_path):
+    # Excel's "CSV UTF-8" starts with a byte-order mark and ends lines with CRLF
+    p = tmp_path / "excel.csv"
+    p.write_bytes(b"\xef\xbb\xbf" + (HEADER + "bureaucrats,,name_calling,A sneer.,officials,\n").replace(
+        "\n", "\r\n").encode("utf-8"))
+    assert [m.source for m in run(body("The bureaucrats met."), extra_lexicons=[p]).matches] == ["excel.csv:2"]
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes((HEADER + "naïve,,name_calling,A sneer.,officials,\n").encode("latin-1"))
+    with pytest.raises(KitInputError, match="latin1.csv is not UTF-8 text"):
+        run(body("Text."), extra_lexicons=[latin1])
+
+
 def test_extra_lexicon_bad_paths(tmp_path):
     for path, needle in [(tmp_path / "nope.csv", "no such word list"), (tmp_path, "is a folder"),
                          (write(tmp_path, "x", "words.txt"), "must be a .csv file")]:
