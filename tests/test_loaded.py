@@ -308,6 +308,8 @@ def test_offsets_exact_on_awkward_text():
     ("The village is no more than a mile away.", []),
     ("Volunteers went all out to help.", []),
     ("They warned of an all-out war.", ["all-out war"]),
+    ("The turnout was a good one.", []),
+    ("Good one, Mr President!", ["Good one"]),
 ])
 def test_context_rules(sentence, expected):
     assert found(sentence) == expected
