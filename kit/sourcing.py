@@ -42,7 +42,7 @@ from kit.errors import KitInputError
 from kit.highlight import Mark
 from kit.lexicons import read_csv, read_rows
 from kit.quotes import Quotation, QuoteScan, find_quotations
-from kit.speakers import Entity, Mention, SpeakerBook, parse_mention, short_label
+from kit.speakers import Entity, Mention, SpeakerBook, is_document, parse_mention, short_label
 from kit.syllables import easy_words
 
 _CHUNK_STOP_CHARS = ",;:()[]—–\"“”«»"  # a line break inside a hard-wrapped paragraph is only a space
@@ -74,6 +74,18 @@ def _cue_forms() -> dict[tuple[str, ...], dict[str, str]]:
 def _claim_markers() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     rows = read_rows("sourcing_claim_markers.csv", ("marker", "kind", "explanation"))
     return tuple((tuple(r["marker"].lower().split()), r["kind"], r["explanation"]) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _date_re() -> re.Pattern:
+    """Dates and clock times: "will" in a sentence with one is a timetable, not a forecast.
+
+    The words come from lexicons/sourcing_dates.csv (matched as written, so "May" but not "may");
+    the pattern adds years (2026) and clock times (7:30).
+    """
+    words = sorted((r["word"] for r in read_rows("sourcing_dates.csv", ("word", "explanation"))), key=len, reverse=True)
+    alts = "|".join(re.escape(w) + (r"\b" if w[-1].isalnum() else "") for w in words)
+    return re.compile(r"\b(?:" + alts + r")|\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
 
 
 @lru_cache(maxsize=1)
@@ -432,7 +444,7 @@ class _Finder:
         while i > lo and self.text[i - 1] not in _CHUNK_STOP_CHARS and not self._quote_end_at(i):
             i -= 1
         for w in reversed(words_in(self.text, i, hi)):
-            if w.text in _CLAUSE_WORDS:
+            if w.text in _CLAUSE_WORDS or (w.text,) in _cue_forms():  # "said [that] some employees asked"
                 i = w.end
                 break
         return _trim(self.text, i, hi)
@@ -458,7 +470,12 @@ class _Finder:
         return _trim(text, lo, i)
 
     def subject(self, lo: int, cue_start: int, sent: Span) -> tuple[int, int, Mention | None]:
-        """The source before a cue; skips one appositive ("Maria Gomez, 64, said", "X, speaking on ..., said")."""
+        """The source before a cue, skipping up to two appositives.
+
+        "Maria Gomez, 64, said", "Tom Hale, 67, who uses the library, told", "X, speaking on condition of
+        anonymity, said". When the name itself sits between the commas ("The head of the Pentagon, Lloyd
+        Austin, said") the name is the source and the phrase before it gives the title.
+        """
         s, e = self.left_chunk(lo, cue_start)
         m = self.mention(s, e, sent)
         if m is not None or e > s or self.text[cue_start:cue_start + 40].split()[0].endswith("ing"):
@@ -466,24 +483,30 @@ class _Finder:
         comma = self.text.rfind(",", lo, cue_start)
         if comma < 0 or self.text[comma + 1:cue_start].strip():
             return s, e, None
-        prev_comma = self.text.rfind(",", lo, comma)
-        if prev_comma < 0:
-            return s, e, None
-        appositive = self.text[prev_comma + 1:comma]
-        relative = re.match(r"\s*(who|which|whose|[a-z]+ing|[a-z]+ed)\b", appositive)
-        if len(appositive.split()) > 12 or (self.cues(prev_comma + 1, comma) and not relative) \
-                or re.search(r"[\"“”;:]", appositive):
-            return s, e, None  # "..., Ernest said, adding" is not an appositive
-        s2, e2 = self.left_chunk(lo, prev_comma)
-        m2 = self.mention(s2, e2, sent)
-        a_s, a_e = _trim(self.text, prev_comma + 1, comma)
-        named = self.mention(a_s, a_e, sent) if not relative else None
-        if named is not None and named.kind == "person" and (m2 is None or m2.kind != "person"):
-            # "The head of the Pentagon, Lloyd Austin, said": the name is in the commas, the title before them
-            role = m2.role if m2 is not None and m2.role is not None else named.role
-            country = named.country or (m2.country if m2 is not None else None)
-            return a_s, a_e, replace(named, role=role, country=country)
-        return (s2, e2, m2) if m2 is not None else (s, e, None)
+        named = None
+        for _ in range(2):
+            prev_comma = self.text.rfind(",", lo, comma)
+            if prev_comma < 0:
+                return s, e, None
+            appositive = self.text[prev_comma + 1:comma]
+            relative = re.match(r"\s*(who|which|whose|[a-z]+ing|[a-z]+ed)\b", appositive)
+            if len(appositive.split()) > 20 or (self.cues(prev_comma + 1, comma) and not relative) \
+                    or re.search(r"[\"“”;:]", appositive):
+                return s, e, None  # "..., Ernest said, adding" is not an appositive
+            if named is None and not relative:
+                a_s, a_e = _trim(self.text, prev_comma + 1, comma)
+                named = self.mention(a_s, a_e, sent)
+                named = (a_s, a_e, named) if named is not None and named.kind == "person" else None
+            s2, e2 = self.left_chunk(lo, prev_comma)
+            m2 = self.mention(s2, e2, sent)
+            if named is not None and (m2 is None or m2.kind != "person"):
+                a_s, a_e, nm = named
+                role = m2.role if m2 is not None and m2.role is not None else nm.role
+                return a_s, a_e, replace(nm, role=role, country=nm.country or (m2.country if m2 else None))
+            if m2 is not None:
+                return s2, e2, m2
+            comma = prev_comma
+        return s, e, None
 
     def _ends_clause(self, e: int, hi: int) -> bool:
         """An inverted source ("said Dr. Lee") is followed by punctuation or the end, not by more clause."""
@@ -493,6 +516,12 @@ class _Finder:
     def mention(self, s: int, e: int, sentence: Span) -> Mention | None:
         if e <= s:
             return None
+        if is_document(self.text, s, e):  # "figures published by NHS England": NHS England is the source
+            for w in words_in(self.text, s, e):
+                if w.text in ("from", "by", "of"):
+                    inner = parse_mention(self.text, w.end, e)
+                    if inner is not None and not is_document(self.text, inner.start, inner.end):
+                        return inner
         m = parse_mention(self.text, s, e)
         if m is None:  # "a statement from the ministry": the source is after the preposition
             for w in words_in(self.text, s, e):
@@ -791,7 +820,8 @@ def _marker_hits(text: str, start: int, end: int, f: _Finder) -> list[tuple[str,
                 scheduled.add(i)
             else:
                 hits.append((i, " ".join(words), kind, why))
-    return [(m, k, w) for i, m, k, w in hits if not (i in scheduled and m == "will")]
+    dated = _date_re().search(text, start, end) is not None
+    return [(m, k, w) for i, m, k, w in hits if not ((i in scheduled or dated) and k == "forecast")]
 
 
 def _unattributed(f: _Finder, attributions: list[Attribution]) -> list[Unattributed]:

@@ -41,6 +41,7 @@ _TRAIL_WORDS = {
 _STOP_WORDS = {
     "on", "in", "during", "yesterday", "today", "tonight", "last", "earlier", "late", "this", "after", "before",
     "when", "while", "who", "which", "whose", "speaking", "told", "as", "via", "through", "under", "over",
+    "published", "released", "issued", "posted", "seen", "obtained", "cited", "quoted",
 }
 _PREPOSITIONS = {"at", "of", "for", "from", "with", "to", "about", "within", "inside", "by"}
 _DETERMINERS = {"the", "a", "an", "some", "several", "many", "few", "two", "three", "four", "five", "one",
@@ -210,8 +211,9 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
     generic = _common_noun_phrase(items)
     if generic is not None:
         return Mention(s, e, mention, "anonymous", plural=generic, country=country)
-    heads = [(toks, noun) for toks, noun, _ in items if noun and noun.kind in ("role", "anonymous", "institution")]
-    last_n, last_noun, _ = lookup(tokens, len(tokens) - 1)
+    heads = [(toks, noun) for toks, noun, _ in items
+             if noun and noun.kind in ("role", "anonymous", "institution", "document")]
+    _, last_noun, _ = lookup(tokens, len(tokens) - 1)
     if last_noun is not None and last_noun.kind in ("role", "anonymous"):
         heads.append(([tokens[-1]], last_noun))  # "a Department for Transport source": the head comes last
     if heads:
@@ -219,13 +221,22 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
         plural = noun.plural
         if noun.kind == "institution":
             return Mention(s, e, mention, "institution", head=noun.word, country=country)
-        if (noun.kind == "anonymous" and first != "the") or plural or first in _INDEFINITE:
+        if noun.kind == "document" or (noun.kind == "anonymous" and first != "the") or plural or first in _INDEFINITE:
             return Mention(s, e, mention, "anonymous", role=noun, country=country, plural=plural)
         return Mention(s, e, mention, "role_ref", role=noun, country=country)
     if len(items) == 1 and items[0][2]:  # "Russia", "Washington": the country's government speaks
         return Mention(s, e, mention, "institution", head=" ".join(t.text for t in items[0][0]), country=country,
                        proper=True)
     return None
+
+
+def is_document(text: str, start: int, end: int) -> bool:
+    """Whether the phrase is headed by a document noun ("figures", "a summary", "its annual report")."""
+    for t in words_in(text, start, end)[:4]:
+        _, noun, _ = lookup([t], 0)
+        if noun is not None:
+            return noun.kind == "document"
+    return False
 
 
 def _noun_before(items, first: Span) -> Noun | None:
@@ -461,8 +472,9 @@ class SpeakerBook:
             spoke = sorted(o for o in e.spoke_at + e.subject_at if o < m.start)
             if not spoke or spoke[-1] <= best_at:
                 continue
-            if want == "person":
-                ok = (e.source_type == "person" or (e.source_type == "anonymous" and not e.plural))
+            if want == "person":  # a person, or an unnamed source whose noun is a person's ("an analyst")
+                ok = (e.source_type == "person" or (e.source_type == "anonymous" and not e.plural
+                                                    and e.role is not None and e.role.kind == "role"))
                 ok = ok and not (word == "he" and e.gender == "f") and not (word == "she" and e.gender == "m")
             elif want == "group":
                 ok = e.plural or e.source_type in ("institution", "agency")

@@ -501,7 +501,7 @@ def test_other_sourcing_csvs_are_well_formed():
         rows = read_rows(name, cols)
         assert rows and all(r["explanation"] for r in rows), name
     kinds = {r["kind"] for r in read_rows("source_nouns.csv")}
-    assert kinds == {"honorific", "role", "anonymous", "institution", "agency", "pronoun"}
+    assert kinds == {"honorific", "role", "anonymous", "institution", "agency", "pronoun", "document"}
     assert not any(re.search(r"[A-Z]", r["marker"]) for r in read_rows("sourcing_claim_markers.csv"))
 
 
