@@ -87,10 +87,32 @@ def _sentence_openers() -> frozenset[str]:
     return frozenset(r["word"] for r in read_csv("sentence_openers.csv"))
 
 
+_CACHED_SPAN_CHARS = 4000  # sentences and paragraphs; a whole long text is tokenised afresh
+
+
 def words_in(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Word tokens of `text[start:end]`, with offsets into `text`."""
+    """Word tokens of `text[start:end]`, with offsets into `text` (a new list each call)."""
     end = len(text) if end is None else end
-    return [Span(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
+    if end - start <= _CACHED_SPAN_CHARS:
+        # Sourcing and loaded language ask for the same sentence's words many
+        # times; building the Span objects was a third of a report's time.
+        return list(_words_cached(text, start, end))
+    return _words(text, start, end)
+
+
+def _words(text: str, start: int, end: int) -> list[Span]:
+    new, words = object.__new__, []
+    for m in WORD_RE.finditer(text, start, end):
+        # what the frozen dataclass's __init__ does, without three object.__setattr__ calls
+        span = new(Span)
+        span.__dict__.update(start=m.start(), end=m.end(), text=m.group())
+        words.append(span)
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _words_cached(text: str, start: int, end: int) -> tuple[Span, ...]:
+    return tuple(_words(text, start, end))
 
 
 def _ends_like_sentence(s: str) -> bool:
