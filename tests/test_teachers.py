@@ -491,3 +491,24 @@ def test_guide_lesson_minutes_match_the_plans():
         assert minutes == planned, f"guide says lesson {number} takes {minutes} min, the plan {planned}"
     total = sum(int(m) for _, m in rows)
     assert "about 4 hours 20 minutes in all" in read("README.md") and total == 4 * 60 + 20
+
+
+def test_guide_class_folder_command_works(tmp_path):
+    """The guide's command for a class's folder makes one page per article and an index."""
+    import shutil
+    import subprocess
+    import sys
+
+    guide = read("README.md")
+    assert "python -m kit report articles/ --format html --output reports/" in guide
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(SEED, articles / "pravda.txt")
+    shutil.copy(NEUTRAL, articles / "library.txt")
+    done = subprocess.run([sys.executable, "-m", "kit", "report", "articles/", "--format", "html",
+                           "--output", "reports/"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    pages = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    assert pages == ["index.html", "library.html", "pravda.html"]
+    index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert 'href="library.html"' in index or "library.html" in index
