@@ -309,7 +309,7 @@ def test_offsets_exact_on_awkward_text():
     ("Volunteers went all out to help.", []),
     ("They warned of an all-out war.", ["all-out war"]),
     ("The turnout was a good one.", []),
-    ("Good one, Mr President!", ["Good one"]),
+    ("The paper ran the line: Good one, Mr President, above a photo.", ["Good one"]),
 ])
 def test_context_rules(sentence, expected):
     assert found(sentence) == expected
