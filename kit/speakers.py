@@ -266,7 +266,7 @@ def _common_noun_phrase(items) -> bool | None:
         return None  # "the deal stalled": a verb, not a noun phrase
     first = items[0][0][0].text.lower()
     plural = last.endswith("s") and not last.endswith("ss")
-    if not (plural or first in _DETERMINERS):
+    if not (plural or first in _DETERMINERS or first.isdigit()):  # "62 percent said"
         return None
     return plural
 
