@@ -368,10 +368,11 @@ class _Raw:
     inherit: "_Raw | None" = None
     entity: Entity | None = None
     variant: str | None = None
-    speaker_text: str = ""
 
 
 class _Finder:
+    """Finds the attributions of one article in three passes: quotations, reported speech, leftover quotations."""
+
     def __init__(self, article: Article, scan: QuoteScan):
         self.a = article
         self.text = article.text
@@ -397,21 +398,13 @@ class _Finder:
 
     def cues(self, start: int, end: int) -> list[_Cue]:
         """Cue verbs in text[start:end] outside quotations, used as verbs (not "was told", "his claims")."""
-        text, forms = self.text, _cue_forms()
+        text = self.text
         toks = words_in(text, start, end)
         out: list[_Cue] = []
         i = 0
         while i < len(toks):
-            hit = None
-            for n in (2, 1):
-                key = tuple(t.text for t in toks[i:i + n])
-                if len(key) == n and key[0] == "According":
-                    key = ("according",) + key[1:]
-                if len(key) == n and key in forms and all(text[toks[k].end:toks[k + 1].start].isspace()
-                                                          for k in range(i, i + n - 1)):
-                    hit = (n, forms[key])
-                    break
-            after_cue = bool(out) and out[-1].end == toks[i - 1].end if i > 0 else False
+            hit = self._cue_form_at(toks, i)
+            after_cue = i > 0 and bool(out) and out[-1].end == toks[i - 1].end  # "denied reports": a noun
             if hit and not after_cue and not self.in_quote(toks[i].start) and \
                     self._used_as_cue(toks, i, hit[0], hit[1], end):
                 n, row = hit
@@ -420,6 +413,20 @@ class _Finder:
                 continue
             i += 1
         return out
+
+    def _cue_form_at(self, toks: list[Span], i: int) -> tuple[int, dict] | None:
+        """(number of words, CSV row) when a cue form ("said", "pointed out", "According to") starts at token i."""
+        forms = _cue_forms()
+        for n in (2, 1):
+            key = tuple(t.text for t in toks[i:i + n])
+            if len(key) < n:
+                continue
+            if key[0] == "According":
+                key = ("according",) + key[1:]
+            gaps_ok = all(self.text[toks[k].end:toks[k + 1].start].isspace() for k in range(i, i + n - 1))
+            if key in forms and gaps_ok:
+                return n, forms[key]
+        return None
 
     def _used_as_cue(self, toks: list[Span], i: int, n: int, row: dict, end: int) -> bool:
         if row["verb"] == "according to":
