@@ -188,6 +188,22 @@ WIDGET_TEXT_JS = """
 }
 """
 
+# Text that JupyterLab typeset as maths: in kit output this is always a bug
+# (two "$" signs in an article turn the words between them into italic maths).
+MATH_JS = """
+(panel) => {
+    const found = [];
+    document.querySelector(panel).querySelectorAll('.jp-Cell').forEach((cell, index) => {
+        cell.querySelectorAll('.jp-OutputArea-output').forEach(out => {
+            if (out.querySelector('mjx-container, .MathJax, .katex')) {
+                found.push(`cell ${index + 1}: ${out.textContent.trim().slice(0, 120)}`);
+            }
+        });
+    });
+    return found;
+}
+"""
+
 IMAGES_JS = """
 (panel) => [...document.querySelector(panel).querySelectorAll('.jp-OutputArea-output img')]
     .map(img => ({loaded: img.complete && img.naturalWidth > 0,
@@ -396,6 +412,10 @@ def test_lesson_works_in_jupyterlab(lesson: str, lab_server: LabServer, browser_
         run_all_cells(page, expected=len(sources))
 
         problems += [f"error output in {e}" for e in page.evaluate(ERRORS_JS, PANEL)]
+        problems += [
+            f"output text typeset as maths (a '$' pair in HTML output; give the container "
+            f"class=\"mathjax_ignore\") in {m}" for m in page.evaluate(MATH_JS, PANEL)
+        ]
 
         if uses_widgets(code) or page.locator(f"{PANEL} .jupyter-widgets").count():
             def settled() -> bool:
