@@ -438,6 +438,20 @@ def test_answer_key_numbers_match_the_kit(lesson, phrase, compute):
     assert flat(expected) in flat(key), f"answer key {lesson} should say {expected!r}"
 
 
+def test_numbers_in_the_plans_match_the_kit():
+    plans = sections(read("lesson_plans.md"))
+    a, n = report().article, report(NEUTRAL).readability.scores
+    assert f"(it is {len(a.body_words)} body words)" in plans["00"]
+    share = {name: kw_metrics(name)["% of words in quotation marks"] for name in (SEED, NEUTRAL)}
+    assert f"({share[SEED]:.1f}% against {share[NEUTRAL]:.1f}%)" in flat(plans["06"])
+
+
+def kw_metrics(path: Path) -> dict:
+    from kit import widgets as kw
+
+    return kw.article_metrics(report(path).article)
+
+
 def test_answer_key_02_has_every_row_of_the_scores_table():
     from kit import widgets as kw
 
