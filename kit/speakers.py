@@ -152,6 +152,11 @@ def parse_mention(text: str, start: int, end: int) -> Mention | None:
         if i > 0 and t.text.lower() in _STOP_WORDS and t.text.islower():
             tokens = tokens[:i]
             break
+        participle = t.text.islower() and t.text.endswith(("ed", "ing")) and len(t.text) > 4
+        if i > 0 and participle and tokens[i - 1].text.lower() not in _DETERMINERS and \
+                lookup(tokens, i)[1] is None:
+            tokens = tokens[:i]  # "Travelers stranded at the airport": the people, not where they are
+            break
     while tokens and (tokens[-1].text in _TRAIL_WORDS or (tokens[-1].text.endswith("ly") and tokens[-1].text.islower())):
         tokens = tokens[:-1]
     if not tokens or len(tokens) > _MAX_MENTION_WORDS:
@@ -367,9 +372,11 @@ class SpeakerBook:
                             and lookup(tokens, j)[2] is None and _adjacent(text, tokens[j - 1], tokens[j]):
                         j += 1
                     if j > i + n:
-                        lo = max(0, i - 3)
-                        m = parse_mention(text, tokens[lo].start if _same_phrase(text, tokens, lo, i) else tokens[i].start,
-                                          tokens[j - 1].end)
+                        lo = i  # take in the modifiers right before the title: "Syrian", "White House", "Putin's"
+                        while lo > 0 and i - lo < 3 and _adjacent(text, tokens[lo - 1], tokens[lo]) and \
+                                (tokens[lo - 1].text[:1].isupper() or lookup(tokens, lo - 1)[1] is not None):
+                            lo -= 1
+                        m = parse_mention(text, tokens[lo].start, tokens[j - 1].end)
                         if m and m.kind == "person":
                             ent, _ = self.person(m)
                             if m.start in starts:
@@ -533,10 +540,6 @@ def _adjacent(text: str, a: Span, b: Span) -> bool:
     """Two tokens separated only by spaces (or the period of an abbreviation)."""
     gap = text[a.end:b.start]
     return gap.strip(" .\u00a0") == "" and gap.count("\n") <= 1  # a hard-wrapped line break is a space
-
-
-def _same_phrase(text: str, tokens: list[Span], lo: int, i: int) -> bool:
-    return all(_adjacent(text, tokens[k], tokens[k + 1]) for k in range(lo, i))
 
 
 def short_label(entity_name: str, source_type: str) -> str:

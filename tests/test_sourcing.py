@@ -521,6 +521,7 @@ def test_other_sourcing_csvs_are_well_formed():
     ("The regulator Ofgem announced a new cap.", "Ofgem", "indirect", "institution"),
     ("Police said two men were arrested.", "police", "indirect", "institution"),
     ("The company said in a statement that sales rose.", "the company", "indirect", "institution"),
+    ("Travelers stranded at the airport said they waited for hours.", "travelers", "indirect", "anonymous"),
     ("Apple said sales rose.", "Apple", "indirect", "person"),  # a limit: a bare company name reads as a name
 ])
 def test_wire_shapes(sentence, speaker, kind, source_type):
