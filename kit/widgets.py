@@ -437,6 +437,12 @@ class OwnArticleLab(widgets.VBox):
 
         self.feedback.value = _feedback_html(kind, message)
 
+    def _fail(self, message: str) -> None:
+        self.report = None
+        self.result.value = ""
+        self.save_button.disabled = True
+        self._say("error", message)
+
     def analyse_text(self, text: str, name: str = "pasted text", html_input: bool | None = None):
         """Analyse `text`; on bad input show the message and return None."""
         from kit.inputs import prepare_text
@@ -446,10 +452,11 @@ class OwnArticleLab(widgets.VBox):
             source = prepare_text(text, name, html=html_input)
             report = build_report(source.text, name, note=source.note)
         except KitInputError as exc:
-            self.report = None
-            self.result.value = ""
-            self.save_button.disabled = True
-            self._say("error", str(exc))
+            self._fail(str(exc))
+            return None
+        except Exception as exc:  # noqa: BLE001 - a student must see a sentence, not a silent button
+            self._fail(f"the kit itself failed on this text ({type(exc).__name__}: {exc}). That is a bug in "
+                       "the kit, not your mistake: tell your teacher, and try another article.")
             return None
         self.report = report
         self.result.value = report_summary_html(report)
@@ -469,10 +476,7 @@ class OwnArticleLab(widgets.VBox):
                 raise KitInputError(too_big_message(name, len(data)))
             source = decode(data, name)
         except KitInputError as exc:
-            self.report = None
-            self.result.value = ""
-            self.save_button.disabled = True
-            self._say("error", str(exc))
+            self._fail(str(exc))
             return None
         self.name = Path(name).stem or "my_article"
         is_html = Path(name).suffix.lower() in HTML_SUFFIXES

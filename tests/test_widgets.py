@@ -219,6 +219,19 @@ def test_own_article_lab_explains_bad_input(tmp_path):
     assert "PDF" in lab.feedback.value
 
 
+def test_own_article_lab_reports_an_internal_failure_in_words(tmp_path, monkeypatch):
+    import kit.report
+
+    def broken(*_a, **_k):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(kit.report, "build_report", broken)
+    lab = kw.OwnArticleLab(tmp_path)
+    assert lab.analyse_text("Headline\n\nThe council met on Monday and agreed the budget.\n") is None
+    assert "bug in the kit" in lab.feedback.value and "IndexError" in lab.feedback.value
+    assert lab.save_button.disabled and lab.report is None
+
+
 def test_own_article_lab_analyses_an_uploaded_file(tmp_path, seed_text):
     lab = kw.OwnArticleLab(tmp_path)
     report = lab.analyse_bytes(seed_text.encode("utf-8"), "pravda.txt")
