@@ -172,7 +172,7 @@ ERRORS_JS = """
             const stderr = out.getAttribute('data-mime-type') === 'application/vnd.jupyter.stderr';
             if (/Traceback \\(most recent call last\\)/.test(text)
                     || (stderr && /Traceback|Error\\b/.test(text))) {
-                found.push(`cell ${index + 1}: ${text.trim().slice(0, 600)}`);
+                found.push(`notebook cell ${index + 1} (counting text cells): ${text.trim().slice(0, 600)}`);
             }
         });
     });
@@ -195,8 +195,9 @@ MATH_JS = """
     const found = [];
     document.querySelector(panel).querySelectorAll('.jp-Cell').forEach((cell, index) => {
         cell.querySelectorAll('.jp-OutputArea-output').forEach(out => {
-            if (out.querySelector('mjx-container, .MathJax, .katex')) {
-                found.push(`cell ${index + 1}: ${out.textContent.trim().slice(0, 120)}`);
+            const maths = out.querySelector('mjx-container, .MathJax, .katex');
+            if (maths) {
+                found.push(`notebook cell ${index + 1} (counting text cells): "${maths.textContent.trim().slice(0, 80)}"`);
             }
         });
     });
