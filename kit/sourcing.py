@@ -42,7 +42,7 @@ from kit.errors import KitInputError
 from kit.highlight import Mark
 from kit.lexicons import read_csv, read_rows
 from kit.quotes import Quotation, QuoteScan, find_quotations
-from kit.speakers import Entity, Mention, SpeakerBook, is_document, parse_mention, short_label
+from kit.speakers import Entity, Mention, SpeakerBook, is_document, lookup, parse_mention, short_label
 from kit.syllables import easy_words
 
 _CHUNK_STOP_CHARS = ",;:()[]—–\"“”«»"  # a line break inside a hard-wrapped paragraph is only a space
@@ -54,6 +54,14 @@ _CLAUSE_OK_AFTER = {"that", "on", "in", "during", "later", "also", "yesterday", 
                     "while", "in", "at", "this", "last"}
 # "would say", "to claim": a possible or planned statement, not one that was made
 _MODAL_BEFORE = {"would", "will", "could", "may", "might", "should", "must", "can", "to", "shall"}
+
+
+_COLON_ROW = {"verb": ":", "class": "neutral", "needs": "", "explanation": "A colon introduces the quotation."}
+
+
+def lookup_noun(w: Span) -> bool:
+    """Whether a word is on the source-noun list ("minister", "officials")."""
+    return lookup([w], 0)[1] is not None
 
 
 # -- data ---------------------------------------------------------------------------------------------------------
@@ -569,7 +577,26 @@ class _Finder:
         left = self._left_cue(q)
         if left and left[2] == "colon_quote":
             return left
-        return self._right_cue(q) or left
+        return self._right_cue(q) or left or self._colon_subject(q)
+
+    def _colon_subject(self, q: Quotation) -> tuple[_Cue, Mention, str] | None:
+        """'Wes Streeting was blunt: "..."': no cue verb, but the sentence's subject introduces the quotation."""
+        sent = self.sentence_at(q.outer_start)
+        before = self.text[sent.start:q.outer_start].rstrip()
+        if not before.endswith(":") or self.cues(sent.start, q.outer_start):
+            return None
+        lead = []
+        for w in words_in(self.text, sent.start, q.outer_start):
+            if not (w.text[:1].isupper() or w.text.lower() in ("the", "a", "an") or lookup_noun(w)):
+                break
+            lead.append(w)
+        if not lead:
+            return None
+        m = self.mention(lead[0].start, lead[-1].end, sent)
+        if m is None:
+            return None
+        colon = sent.start + len(before) - 1
+        return _Cue(colon, colon + 1, ":", _COLON_ROW), m, "colon_no_verb"
 
     def _left_cue(self, q: Quotation) -> tuple[_Cue, Mention, str] | None:
         prev_end, _ = self._neighbours(q)
@@ -668,7 +695,8 @@ class _Finder:
         elif before.endswith(",") and len(before.split()) >= 3 and not after.startswith("that"):
             content, rule = _trim(text, sent.start, s), "cue_after"  # "..., X said."
         else:
-            content = _trim(text, cue.end, sent.end)
+            that = re.match(r"(?:\W*\w+){0,8}?\W+that\b", text[cue.end:sent.end])  # "said at the summit that ..."
+            content = _trim(text, cue.end + (that.end() if that else 0), sent.end)
         return _Raw(sent, cue, m, "indirect", rule, content=_strip_punct(text, *content))
 
     # -- quotations with no cue of their own -------------------------------------------------------------------

@@ -621,3 +621,15 @@ def test_neutral_article_no_false_alarms_and_its_sources():
     assert precision >= 0.9 and recall >= 0.9, (missed, extra)
     assert [u for u in s.unattributed if u.kind == "claim"] == []
     assert s.speakers[0].speaker == "Helen Okafor"
+
+
+def test_colon_after_the_subject_without_a_cue_verb():
+    text = 'Health Secretary Wes Streeting spoke on Monday.\n\nHe was blunt: "We failed."'
+    a = only(run(text), kind="direct")
+    assert (a.speaker, a.cue, a.rule) == ("Wes Streeting", ":", "colon_no_verb")
+
+
+def test_reported_content_starts_after_that():
+    text = "Mayor Ann Cole said at the meeting on Monday that the bridge would reopen."
+    a = only(run(text), kind="indirect")
+    assert text[a.quote_start:a.quote_end] == "the bridge would reopen"
