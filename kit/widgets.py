@@ -605,7 +605,7 @@ def article_metrics(article: Article, keys: list[str] | None = None) -> dict[str
     from kit.readability import analyse
 
     r = analyse(article)
-    quotes, _sourcing, loaded = analyse_all(article)
+    quotes, sourcing, loaded = analyse_all(article)
     body = {p.index for p in article.body_paragraphs}
     in_body = [q for q in quotes.quotations if q.paragraph in body]
     quoted_words = sum(1 for w in article.body_words if quotes.containing(w.start, w.end))
@@ -617,8 +617,9 @@ def article_metrics(article: Article, keys: list[str] | None = None) -> dict[str
         "consensus grade": round(r.scores.get("consensus_grade", 0.0), 1),
         "direct quotations": len({q.group for q in in_body}),
         "% of words in quotation marks": round(100 * quoted_words / words, 1) if words else 0.0,
-        # Sourcing counts are left out on purpose: on the library story kit.sourcing still misses
-        # several speakers and flags planned facts ("will open") as claims, which would mislead here.
+        "claims with no source": len(sourcing.unattributed),
+        "% of statements by the top source": round(100 * max((x.total for x in sourcing.speakers), default=0)
+                                                   / max(1, len(sourcing.attributions)), 1),
         "loaded words, outlet's voice": len(loaded.outlet_matches()),
         "loaded words per 100 words": loaded.per_100_words,
     }

@@ -151,6 +151,12 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
          lambda: __import__("kit.widgets").widgets.article_metrics(neutral())["consensus grade"]
          < __import__("kit.widgets").widgets.article_metrics(seed())["consensus grade"]
          and __import__("kit.widgets").widgets.article_metrics(neutral())["loaded words, outlet's voice"] == 0),
+        ("It makes no claim without a source, and no single source dominates",
+         lambda: __import__("kit.widgets").widgets.article_metrics(neutral())["claims with no source"] == 0),
+        ("its most-used source has under a fifth of the statements, where Putin has more than half",
+         lambda: __import__("kit.widgets").widgets.article_metrics(neutral())["% of statements by the top source"] < 20
+         and __import__("kit.widgets").widgets.article_metrics(seed())["% of statements by the top source"] > 50
+         and speaker("Vladimir Putin").total == max(s.total for s in seed_analysis()[1].speakers)),
         ("mixes reported speech with a claim in the outlet's own voice",
          lambda: any(u.text.startswith("The West should") for u in seed_analysis()[1].unattributed)),
     ],

@@ -423,6 +423,8 @@ def test_article_metrics_on_both_seeds(seed_article):
     m = kw.article_metrics(seed_article)
     # counted by hand: ten pairs of quotation marks in the body
     assert m["body sentences"] == 36 and m["body words"] == 859 and m["direct quotations"] == 10
+    # tests/fixtures/seed_attributions.json (by hand): 29 attributions, 17 of them Putin's; 4 unattributed claims
+    assert m["% of statements by the top source"] == round(100 * 17 / 29, 1) and m["claims with no source"] == 4
     n = kw.article_metrics(kw.seed_article("neutral_library_hours.txt"))
     # the library story has four quotations (Okafor, Brennan, Adeyemi, Hale)
     assert n["direct quotations"] == 4 and n["loaded words, outlet's voice"] == 0
