@@ -50,6 +50,9 @@ _INDEFINITE = {"a", "an", "some", "several", "many", "few", "two", "three", "fou
                "other", "most", "these", "those"}
 _PARTICLES = {"de", "van", "von", "bin", "al", "da", "la", "le", "du", "der", "ibn", "abu", "el"}
 _MAX_MENTION_WORDS = 12
+# Capitalised at the start of a sentence, but never a name: "We believe ...", "Someone said ..."
+_NOT_NAMES = {"we", "i", "you", "there", "here", "everyone", "nobody", "someone", "anyone", "others", "both", "all",
+              "each", "none", "what", "how", "why", "if", "it", "they", "he", "she", "yes", "no"}
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,8 @@ def _is_possessive(word: str) -> bool:
 
 def _is_name_word(word: str) -> bool:
     low = word.lower()
-    function = low in _DETERMINERS or low in _PREPOSITIONS or low in _STOP_WORDS or low in _LEAD_WORDS
+    function = low in _DETERMINERS or low in _PREPOSITIONS or low in _STOP_WORDS or low in _LEAD_WORDS or \
+        low in _NOT_NAMES
     return word[:1].isupper() and not _is_possessive(word) and not function
 
 
