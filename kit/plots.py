@@ -68,8 +68,10 @@ class Shown:
     def _repr_mimebundle_(self, include=None, exclude=None):
         b64 = base64.b64encode(self.png).decode("ascii")
         alt = html.escape(self.description)
-        page = (f'<figure style="margin:0"><img src="data:image/png;base64,{b64}" alt="{alt}" '
-                f'style="max-width:100%"><figcaption><em>Figure description:</em> {alt}</figcaption></figure>')
+        # mathjax_ignore: a "$" in a description must not be typeset as maths in JupyterLab
+        page = (f'<figure class="tex2jax_ignore mathjax_ignore" style="margin:0">'
+                f'<img src="data:image/png;base64,{b64}" alt="{alt}" style="max-width:100%">'
+                f"<figcaption><em>Figure description:</em> {alt}</figcaption></figure>")
         return {"text/html": page, "image/png": b64, "text/plain": f"Figure: {self.description}"}
 
 

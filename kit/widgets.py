@@ -81,13 +81,13 @@ def seed_article(name: str = SEED) -> Article:
 # -- static views ---------------------------------------------------------------
 def reader_view(text: str) -> HTML:
     """The article as a reader first meets it: plain paragraphs, nothing marked."""
-    return HTML(f'{CSS}<div class="kit-view"><div class="reader">{highlight(text, [])}</div></div>')
+    return HTML(f'{CSS}<div class="kit-view tex2jax_ignore mathjax_ignore"><div class="reader">{highlight(text, [])}</div></div>')
 
 
 def paragraph_html(article: Article, marks: list[Mark] = (), roles: set[str] | None = None,
                    show_labels: bool = True) -> str:
     """Every paragraph as a block with its role label; `roles` limits which are emphasised."""
-    out = [CSS, '<div class="kit-view">']
+    out = [CSS, '<div class="kit-view tex2jax_ignore mathjax_ignore">']
     for p in article.paragraphs:
         dim = " dim" if roles is not None and p.role not in roles else ""
         label = (f'<span class="role">{ROLE_LABELS[p.role]}</span>' if show_labels and not dim else "")
@@ -110,7 +110,7 @@ def table_html(rows: list[tuple], header: tuple = ()) -> str:
         return f'<{tag}{" class=num" if num else ""}>{html.escape(text)}</{tag}>'
     head = "<tr>" + "".join(cell(h, "th") for h in header) + "</tr>" if header else ""
     body = "".join("<tr>" + "".join(cell(v) for v in r) + "</tr>" for r in rows)
-    return f'{CSS}<div class="kit-view"><table>{head}{body}</table></div>'
+    return f'{CSS}<div class="kit-view tex2jax_ignore mathjax_ignore"><table>{head}{body}</table></div>'
 
 
 # -- interactive views ------------------------------------------------------------
@@ -173,7 +173,7 @@ def hard_sentence_view(text: str, sentence) -> HTML:
              for w in words_in(text, sentence.start, sentence.end) if w.text.lower() in hard]
     info = (f"<p><em>{sentence.words} words, {sentence.syllables} syllables, "
             f"Flesch-Kincaid grade {sentence.grade:.1f}</em></p>")
-    return HTML(f'{CSS}<div class="kit-view"><div class="reader">'
+    return HTML(f'{CSS}<div class="kit-view tex2jax_ignore mathjax_ignore"><div class="reader">'
                 f"{highlight(text, marks, sentence.start, sentence.end)}</div>{info}</div>")
 
 
@@ -374,7 +374,7 @@ def report_summary_html(report) -> str:
     """A short summary of a Report for the notebook: anatomy, readability, sourcing, loaded language."""
     a, r = report.article, report.readability
     e = html.escape
-    parts = [CSS, '<div class="kit-view">']
+    parts = [CSS, '<div class="kit-view tex2jax_ignore mathjax_ignore">']
     parts += [f"<p><strong>Note:</strong> {e(w)}</p>" for w in report.warnings]
     parts.append(f"<h3>{e(a.title or '(no headline found)')}</h3>"
                  f"<p><em>Outlet: {e(a.outlet or 'not found')} · Author: {e(a.author or 'not found')}</em></p>")
@@ -588,7 +588,7 @@ def terms_in_context(article: Article, terms: list[str]) -> HTML:
     """Only the paragraphs that contain `terms`, each occurrence marked and labelled (part, voice)."""
     marks = find_terms(article, terms)
     shown = {article.paragraph_at(m.start).index for m in marks}
-    out = [CSS, '<div class="kit-view">']
+    out = [CSS, '<div class="kit-view tex2jax_ignore mathjax_ignore">']
     for p in article.paragraphs:
         if p.index in shown:
             out.append(f'<div class="para {p.role}"><span class="role">{ROLE_LABELS[p.role]}</span>'

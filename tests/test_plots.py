@@ -75,7 +75,7 @@ def test_show_gives_alt_text_caption_and_png(seed_article):
     bundle = plots.show(fig)._repr_mimebundle_()
     assert base64.b64decode(bundle["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
     assert 'alt="Bar chart of the article' in bundle["text/html"]
-    assert "<figcaption>" in bundle["text/html"]
+    assert "<figcaption>" in bundle["text/html"] and "mathjax_ignore" in bundle["text/html"]
     assert bundle["text/plain"].startswith("Figure: Bar chart")
 
 

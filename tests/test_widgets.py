@@ -435,3 +435,12 @@ def test_article_metrics_on_both_seeds(seed_article):
 def test_categories_table_reads_the_lexicon():
     page = kw.categories_table().data
     assert "Name calling or labelling" in page and "Distancing" in page
+
+
+def test_html_views_are_not_typeset_as_maths(seed_article):
+    # "$86,000 ... $2.3 million" in the library story must stay text, not become LaTeX in JupyterLab
+    neutral = kw.seed_article("neutral_library_hours.txt")
+    for page in (kw.reader_view(neutral.text).data, kw.paragraph_html(neutral), kw.table_html([("$1", "$2")]),
+                 kw.compare_table({"a": neutral}).data, kw.hard_sentence_view(neutral.text,
+                                                                              analyse(neutral).sentences[0]).data):
+        assert "mathjax_ignore" in page and "tex2jax_ignore" in page
