@@ -250,16 +250,16 @@ class Sourcing:
                     f"institutions, {c['agency']} to news agencies, {c['anonymous']} to unnamed sources.", "  ")
         if self.speakers:
             top = max(s.total for s in self.speakers)
-            name_w = min(28, max(len(s.speaker) for s in self.speakers))
-            bar_w = max(10, min(24, width - name_w - 40))
-            out.append("  Speakers (# = direct, + = reported; share of all quoted words):")
+            name_w = min(28, max(len(s.speaker) for s in self.speakers), max(8, width - 40))
+            bar_w = max(5, min(24, width - name_w - 26))
+            out += wrap("Speakers (# = direct, + = reported; share of all quoted words):", "  ")
             for s in self.speakers:
                 d = round(bar_w * s.direct / top)
                 i = max(0, round(bar_w * s.total / top) - d)
                 name = s.speaker if len(s.speaker) <= name_w else s.speaker[:name_w - 1] + "…"
-                tag = "" if s.named else " (anonymous)"
+                tag = "" if s.named else " unnamed"
                 out.append(f"    {name:<{name_w}} {'#' * d}{'+' * i}{' ' * (bar_w - d - i)} "
-                           f"{s.direct}d {s.indirect}r {s.share_of_quoted_words:4.0%}{tag}")
+                           f"{s.direct:>2}d {s.indirect:>2}r {s.share_of_quoted_words:4.0%}{tag}")
             for s in self.speakers:
                 if s.variants:
                     out += wrap(f"Spelling: {s.speaker} is also written " +

@@ -442,6 +442,7 @@ def test_text_markdown_and_html(seed_sourcing):
     lines = seed_sourcing.to_text(78)
     assert lines[0].startswith("WHO SPEAKS")
     assert all(len(line) <= 78 for line in lines)
+    assert all(len(line) <= 60 for line in seed_sourcing.to_text(60))
     putin = next(line for line in lines if "Vladimir Putin" in line)
     assert "#" in putin and "+" in putin
     assert any("reminded*" in line for line in lines)  # colouring cue flagged
