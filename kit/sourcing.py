@@ -56,6 +56,7 @@ _CLAUSE_OK_AFTER = {"that", "on", "in", "during", "later", "also", "yesterday", 
 _MODAL_BEFORE = {"would", "will", "could", "may", "might", "should", "must", "can", "to", "shall"}
 
 
+_POSSESSIVE_THE = {"the", "its", "their", "his", "her", "our", "my", "your"}
 _COLON_ROW = {"verb": ":", "class": "neutral", "needs": "", "explanation": "A colon introduces the quotation."}
 
 
@@ -853,8 +854,14 @@ def _marker_hits(text: str, start: int, end: int, f: _Finder) -> list[tuple[str,
                 continue
             if kind == "scheduled":
                 scheduled.add(i)
-            else:
+            elif kind != "not_a_claim":
                 hits.append((i, " ".join(words), kind, why))
+    for i in range(1, len(low)):  # "the cheapest", "its biggest": a superlative not on the list
+        if low[i - 1] in _POSSESSIVE_THE and low[i].endswith("est") and len(low[i]) > 5 and low[i].isalpha():
+            if not any(k in ("superlative", "not_a_claim") and tuple(low[i - 1:i + 1]) == w
+                       for w, k, _ in _claim_markers()):
+                hits.append((i, f"{low[i - 1]} {low[i]}", "superlative",
+                             "A superlative (-est): compared with what, and who says so?"))
     dated = _date_re().search(text, start, end) is not None
     return [(m, k, w) for i, m, k, w in hits if not ((i in scheduled or dated) and k == "forecast")]
 
