@@ -530,6 +530,7 @@ class _Finder:
         return not rest or rest[0] in ".,;!?:—–)"
 
     def mention(self, s: int, e: int, sentence: Span) -> Mention | None:
+        """The source named by text[s:e] (see kit.speakers), with two fixes that need the whole article."""
         if e <= s:
             return None
         if is_document(self.text, s, e):  # "figures published by NHS England": NHS England is the source
@@ -629,8 +630,9 @@ class _Finder:
         para = self.a.paragraphs[q.paragraph]
         sent_end = self.sentence_at(q.outer_end - 1).end
         if sent_end <= q.outer_end and q.text.rstrip()[-1:] in "?!" and sent_end < para.end:
-            sent_end = self.sentence_at(q.outer_end + 1 + len(self.text[q.outer_end:]) -
-                                        len(self.text[q.outer_end:].lstrip())).end  # '"Why?" Lee asked.'
+            rest = self.text[q.outer_end:para.end]
+            nxt = q.outer_end + len(rest) - len(rest.lstrip())
+            sent_end = self.sentence_at(nxt).end  # '"Why now?" Lee asked.' was split after the question mark
         hi = min(next_start, para.end, sent_end)
         cues = self.cues(q.outer_end, hi)
         if not cues:
