@@ -201,6 +201,7 @@ class Sourcing:
     speakers: list[SpeakerSummary]
     unattributed: list[Unattributed]
     unbalanced: list[Span] = field(default_factory=list)
+    headline_sources: list[dict] = field(default_factory=list)  # "Putin: ..." in the headline or a subhead
 
     def speaker_of(self, offset: int) -> str | None:
         """Canonical speaker of the direct quotation containing `offset` (None outside quotations)."""
@@ -236,6 +237,7 @@ class Sourcing:
             "unattributed_rule": UNATTRIBUTED_RULE,
             "unbalanced_quote_marks": [{"start": u.start, "end": u.end, "text": u.text} for u in self.unbalanced],
             "counts": self.counts(),
+            "headline_sources": self.headline_sources,
             "cues": [{"cue": c, "count": n, "class": cls} for c, n, cls in self.cue_counts()],
         }
 
@@ -265,6 +267,8 @@ class Sourcing:
                 if s.variants:
                     out += wrap(f"Spelling: {s.speaker} is also written " +
                                 ", ".join(f'"{v}"' for v in s.variants) + " in this article.", "  ")
+        for h in self.headline_sources:
+            out += wrap(f"The {h['region']} gives the floor to {h['speaker']}: \"{_squash(h['text'])}\"", "  ")
         cues = self.cue_counts()
         if cues:
             out += wrap("Cue verbs (* = colouring: the verb judges the words): " + ", ".join(
@@ -917,4 +921,40 @@ def analyse(article: Article | str, quotes: QuoteScan | None = None) -> Sourcing
     body = {p.index for p in article.body_paragraphs}
     unbalanced = [u for u in scan.unbalanced if (p := article.paragraph_at(u.start)) and p.index in body]
     return Sourcing(article.text, attributions, _summaries(article.text, attributions),
-                    _unattributed(f, attributions), unbalanced)
+                    _unattributed(f, attributions), unbalanced, _headline_sources(f))
+
+
+_HEADLINE_PATTERNS = (
+    re.compile(r"\s*(?P<who>[^:“\"‘'’]{2,40}?):\s+\S"),  # "Putin: Russia supports ..."
+    re.compile(r"[,’'\"”]\s*(?:says|said|warns|claims|insists)\s+(?P<who>[^,]{2,40}?)\s*$"),  # "'...', says X"
+)
+
+
+def _headline_sources(f: _Finder) -> list[dict]:
+    """Headlines and subheads that hand the floor to a source: "Putin: ..." or "'...', says union boss".
+
+    A headline is the outlet's own voice; one built on a source's claim frames the story as that claim.
+    """
+    out: list[dict] = []
+    for p in f.a.paragraphs:
+        if p.role not in ("title", "subhead"):
+            continue
+        for pattern in _HEADLINE_PATTERNS:
+            hit = pattern.match(p.text) if pattern is _HEADLINE_PATTERNS[0] else pattern.search(p.text)
+            if not hit:
+                continue
+            s, e = _trim(f.text, p.start + hit.start("who"), p.start + hit.end("who"))
+            m = parse_mention(f.text, s, e)
+            if m is None or m.kind == "pronoun":
+                continue
+            known = len(f.book.entities)
+            ent, _ = f.book.resolve(m)
+            if m.kind == "person" and len(f.book.entities) > known:
+                f.book.entities.pop()  # "Breaking:", "Analysis:": a word the body never names is not a source
+                ent = None
+            if ent is not None:
+                region = "headline" if p.role == "title" else "subhead"
+                out.append({"speaker": ent.canonical, "mention": m.text, "region": region, "start": p.start,
+                            "end": p.end, "text": p.text, "mention_start": m.start, "mention_end": m.end})
+            break
+    return out

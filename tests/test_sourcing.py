@@ -652,3 +652,10 @@ def test_random_texts_never_crash_and_keep_offsets_exact():
 
 def test_analyse_accepts_the_text_itself():
     assert analyse('"We will win," Putin said.').attributions[0].speaker == "Putin"
+
+
+def test_headline_that_hands_the_floor_to_a_source(seed_sourcing):
+    assert [(h["speaker"], h["region"]) for h in seed_sourcing.headline_sources] == [("Vladimir Putin", "headline")]
+    assert any("headline gives the floor to Vladimir Putin" in line for line in seed_sourcing.to_text())
+    s = run("Analysis: the talks are stuck\n\nThe talks in Geneva ended on Monday, Reuters reported.")
+    assert s.headline_sources == []  # "Analysis" is not a source the body names
