@@ -294,6 +294,8 @@ class Sourcing:
             v = f" (also written {', '.join(md(x) for x in s.variants)})" if s.variants else ""
             out.append(f"| {md(s.speaker)}{v} | {s.source_type} | {s.direct} | {s.indirect} | "
                        f"{s.share_of_quoted_words:.0%} |")
+        for h in self.headline_sources:
+            out += ["", f"The {md(h['region'])} gives the floor to **{md(h['speaker'])}**: {md(_squash(h['text']))}"]
         cues = self.cue_counts()
         if cues:
             out += ["", "Cue verbs (**bold** = colouring): " + ", ".join(
@@ -319,7 +321,10 @@ class Sourcing:
             f"<p>{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported; "
             f"{c['named']} named, {c['anonymous']} anonymous.</p>"
             "<table><tr><th>speaker</th><th>type</th><th>direct</th><th>reported</th><th>share of quoted words</th>"
-            f"</tr>{rows}</table><p>Cue verbs (<strong>bold</strong> = colouring): {cues}</p>"
+            f"</tr>{rows}</table>"
+            + "".join(f"<p>The {e(h['region'])} gives the floor to <strong>{e(h['speaker'])}</strong>: "
+                      f"{e(_squash(h['text']))}</p>" for h in self.headline_sources)
+            + f"<p>Cue verbs (<strong>bold</strong> = colouring): {cues}</p>"
             f"<h3>Unattributed claims</h3><p>{e(UNATTRIBUTED_RULE)}</p><ul>{items}</ul></section>\n"
         )
 
