@@ -56,6 +56,8 @@ _CLAUSE_OK_AFTER = {"that", "on", "in", "during", "later", "also", "yesterday", 
 _MODAL_BEFORE = {"would", "will", "could", "may", "might", "should", "must", "can", "to", "shall"}
 
 
+# "X was quoted (by TASS) as saying ...": the source is the subject of the passive verb
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)(?:\s+by\s+[^,;]{1,40}?)?\s+as\b")
 _POSSESSIVE_THE = {"the", "its", "their", "his", "her", "our", "my", "your"}
 _COLON_ROW = {"verb": ":", "class": "neutral", "needs": "", "explanation": "A colon introduces the quotation."}
 
@@ -692,6 +694,10 @@ class _Finder:
             return _Raw(sent, cue, m, "indirect", "according_to", content=_strip_punct(text, *content))
         s, e, m = self.subject(sent.start, cue.start, sent)
         rule = "cue_subject"
+        quoted_as = _QUOTED_AS.search(text, sent.start, cue.start)
+        if m is None and quoted_as and quoted_as.end() == len(text[:cue.start].rstrip()) and cue.text.endswith("ing"):
+            s, e = self.left_chunk(sent.start, quoted_as.start())  # "Putin was quoted by TASS as saying"
+            m = self.mention(s, e, sent)
         if m is None:
             if e > s or not text[sent.start:cue.start].rstrip().endswith(",") or cue.text.endswith("ing"):
                 return None  # ", adding that ...", ", urging ...": no source of their own

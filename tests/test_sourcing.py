@@ -523,6 +523,8 @@ def test_other_sourcing_csvs_are_well_formed():
     ("Police said two men were arrested.", "police", "indirect", "institution"),
     ("The company said in a statement that sales rose.", "the company", "indirect", "institution"),
     ("Travelers stranded at the airport said they waited for hours.", "travelers", "indirect", "anonymous"),
+    ("Smith was quoted by Reuters as saying the town was ready.", "John Smith", "indirect", "person"),
+    ("The study found that the bridge was safe.", "the study", "indirect", "anonymous"),
     ("Apple said sales rose.", "Apple", "indirect", "person"),  # a limit: a bare company name reads as a name
 ])
 def test_wire_shapes(sentence, speaker, kind, source_type):
