@@ -246,6 +246,12 @@ NUMBERS = [
     ("04", "The paragraph has {} loaded words in the outlet's voice: **{}**", lambda: first_paragraph_loaded()),
     ("04", "A model answer ({} left)", lambda: loaded_rewrite_left(REWRITE_04)),
     ("05", "{} lines written to be seen first", lambda: headline_rows()),
+    ("05", "headline {:.1f} ({} in {} words), subheads {:.1f} ({} in {} words), link titles {:.1f} ({} in {} "
+           "words), body {:.1f} ({} in {} words)",
+     lambda: tuple(v for region in ("headline", "subhead", "related_link", "body")
+                   for v in (loaded_summary()["by_region"][region]["per_100_words"],
+                             loaded_summary()["by_region"][region]["matches"],
+                             loaded_summary()["by_region"][region]["words"]))),
     ("06", "The original has **{} claim with no source**", lambda: neutral_rewrite_before()["claims with no source"]),
     ("06", "**{} loaded words** in the outlet's voice",
      lambda: neutral_rewrite_before()["loaded words (outlet's voice)"]),
