@@ -176,12 +176,33 @@ def parse_mention(text: str, start: int, end: int) -> Mention | None:
 def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
     """Decide what kind of source the tokens name (see the module docstring for the rules)."""
     mention = text[s:e]
-    first = tokens[0].text.lower()
     if len(tokens) == 1:
-        n, noun, country = lookup(tokens, 0)
+        _, noun, _ = lookup(tokens, 0)
         if noun and noun.kind == "pronoun":
             return Mention(s, e, mention, "pronoun", role=noun)
-    # the head part stops at the first preposition: "an analyst [at the ... University]"
+    items = _head_items(tokens)
+    country = next((c for _, _, c in items if c), None)
+    agencies = [toks for toks, noun, _ in items if noun and noun.kind == "agency"]
+    agency = next((t for t in agencies if not t[0].text.islower()), agencies[0] if agencies else None)
+    if agency:
+        return Mention(s, e, mention, "agency", head=" ".join(t.text for t in agency), country=country)
+    named = _from_name(items, s, e, mention, country)
+    if named is not None:
+        return named
+    generic = _common_noun_phrase(items)
+    if generic is not None:
+        return Mention(s, e, mention, "anonymous", plural=generic, country=country)
+    by_noun = _from_head_noun(items, tokens, s, e, mention, country)
+    if by_noun is not None:
+        return by_noun
+    if len(items) == 1 and items[0][2]:  # "Russia", "Washington": the country's government speaks
+        return Mention(s, e, mention, "institution", head=" ".join(t.text for t in items[0][0]), country=country,
+                       proper=True)
+    return None
+
+
+def _head_items(tokens: list[Span]) -> list[tuple[list[Span], Noun | None, str | None]]:
+    """(tokens, list noun, country) per word or list phrase, up to the first preposition ("an analyst [at ...]")."""
     items: list[tuple[list[Span], Noun | None, str | None]] = []
     i = 0
     while i < len(tokens):
@@ -190,53 +211,54 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
             break
         items.append((tokens[i:i + n], noun, country))
         i += n
-    country = next((c for _, _, c in items if c), None)
-    agencies = [toks for toks, noun, _ in items if noun and noun.kind == "agency"]
-    agency = next((t for t in agencies if not t[0].text.islower()), agencies[0] if agencies else None)
-    if agency:
-        return Mention(s, e, mention, "agency", head=" ".join(t.text for t in agency), country=country)
-    honorific = next((noun.word for _, noun, _ in items if noun and noun.kind == "honorific"), None)
+    return items
+
+
+def _from_name(items, s: int, e: int, mention: str, country: str | None) -> Mention | None:
+    """A phrase with a proper name: a person ("Dr. Ann Lee"), or a body ("the regulator Ofgem", "NHS England")."""
     name = _trailing_name(items)
-    if name is not None:
-        name_toks, after = name
-        if after is not None and after.kind == "institution":
-            return Mention(s, e, mention, "institution", head=after.word, country=country)
-        before = _noun_before(items, name_toks[0])
-        if after is None and before is not None and before.kind == "institution":  # "the regulator Ofgem"
-            return Mention(s, e, mention, "institution", head=" ".join(t.text for t in name_toks), proper=True)
-        if after is None:
-            words = tuple(t.text for t in name_toks)
-            if _countries().get(words):
-                return Mention(s, e, mention, "institution", head=" ".join(words), country=_countries()[words],
-                               proper=True)
-            if any(re.search(r"\.(?:com|ru|Ru|org|net|co|uk|ua|de|fr)$", w) for w in words):  # "Pravda.Ru"
-                return Mention(s, e, mention, "agency", head=" ".join(words))
-            if any(len(w) >= 2 and w.isupper() for w in words):  # "NHS England", "FBI": an acronym names a body
-                return Mention(s, e, mention, "institution", head=" ".join(words), country=country, proper=True)
-            while len(words) > 2 and words[0].lower() in easy_words():  # "Trade Envoy Ann Lee" -> "Ann Lee"
-                words = words[1:]
-            role = next((noun for _, noun, _ in items if noun and noun.kind == "role"), None)
-            return Mention(s, e, mention, "person", name=words, role=role, country=country, honorific=honorific)
-    generic = _common_noun_phrase(items)
-    if generic is not None:
-        return Mention(s, e, mention, "anonymous", plural=generic, country=country)
+    if name is None:
+        return None
+    name_toks, after = name
+    if after is not None and after.kind == "institution":  # "the Shanghai International Studies University"
+        return Mention(s, e, mention, "institution", head=after.word, country=country)
+    if after is not None:
+        return None
+    words = tuple(t.text for t in name_toks)
+    before = _noun_before(items, name_toks[0])
+    if before is not None and before.kind == "institution":  # "the regulator Ofgem"
+        return Mention(s, e, mention, "institution", head=" ".join(words), proper=True)
+    if _countries().get(words):
+        return Mention(s, e, mention, "institution", head=" ".join(words), country=_countries()[words], proper=True)
+    if any(re.search(r"\.(?:com|ru|Ru|org|net|co|uk|ua|de|fr)$", w) for w in words):  # "Pravda.Ru"
+        return Mention(s, e, mention, "agency", head=" ".join(words))
+    if any(len(w) >= 2 and w.isupper() for w in words):  # "NHS England", "FBI": an acronym names a body
+        return Mention(s, e, mention, "institution", head=" ".join(words), country=country, proper=True)
+    while len(words) > 2 and words[0].lower() in easy_words():  # "Trade Envoy Ann Lee" -> "Ann Lee"
+        words = words[1:]
+    role = next((noun for _, noun, _ in items if noun and noun.kind == "role"), None)
+    honorific = next((noun.word for _, noun, _ in items if noun and noun.kind == "honorific"), None)
+    return Mention(s, e, mention, "person", name=words, role=role, country=country, honorific=honorific)
+
+
+def _from_head_noun(items, tokens: list[Span], s: int, e: int, mention: str, country: str | None) -> Mention | None:
+    """A phrase headed by a list noun: a body ("the ministry"), a title that points back ("the US official")
+    or an unnamed source ("officials", "an analyst", "a source")."""
     heads = [(toks, noun) for toks, noun, _ in items
              if noun and noun.kind in ("role", "anonymous", "institution", "document")]
     _, last_noun, _ = lookup(tokens, len(tokens) - 1)
     if last_noun is not None and last_noun.kind in ("role", "anonymous"):
         heads.append(([tokens[-1]], last_noun))  # "a Department for Transport source": the head comes last
-    if heads:
-        toks, noun = heads[-1]
-        plural = noun.plural
-        if noun.kind == "institution":
-            return Mention(s, e, mention, "institution", head=noun.word, country=country)
-        if noun.kind == "document" or (noun.kind == "anonymous" and first != "the") or plural or first in _INDEFINITE:
-            return Mention(s, e, mention, "anonymous", role=noun, country=country, plural=plural)
-        return Mention(s, e, mention, "role_ref", role=noun, country=country)
-    if len(items) == 1 and items[0][2]:  # "Russia", "Washington": the country's government speaks
-        return Mention(s, e, mention, "institution", head=" ".join(t.text for t in items[0][0]), country=country,
-                       proper=True)
-    return None
+    if not heads:
+        return None
+    noun = heads[-1][1]
+    first = tokens[0].text.lower()
+    if noun.kind == "institution":
+        return Mention(s, e, mention, "institution", head=noun.word, country=country)
+    if noun.kind == "document" or (noun.kind == "anonymous" and first != "the") or noun.plural \
+            or first in _INDEFINITE:
+        return Mention(s, e, mention, "anonymous", role=noun, country=country, plural=noun.plural)
+    return Mention(s, e, mention, "role_ref", role=noun, country=country)
 
 
 def is_document(text: str, start: int, end: int) -> bool:
