@@ -394,7 +394,7 @@ class SpeakerBook:
                 n, noun, _ = lookup(tokens, i)
                 if noun and noun.kind in ("role", "honorific") and not noun.plural:
                     j = i + n
-                    while j < len(tokens) and _is_name_word(tokens[j].text) and lookup(tokens, j)[1] is None \
+                    while j < len(tokens) and _name_part(tokens, j) and lookup(tokens, j)[1] is None \
                             and lookup(tokens, j)[2] is None and _adjacent(text, tokens[j - 1], tokens[j]):
                         j += 1
                     if j > i + n:
@@ -455,7 +455,7 @@ class SpeakerBook:
 
     def person(self, m: Mention) -> tuple[Entity, str | None]:
         surname = m.name[-1]
-        first = m.name[0] if len(m.name) > 1 else None
+        first = m.name[0] if len(m.name) > 1 and m.name[0].lower() not in _PARTICLES else None  # "Von der Leyen"
         ent, variant = self._find_person(surname, first)
         if ent is None and first is None:
             m = self._with_first_name(m)
@@ -494,6 +494,9 @@ class SpeakerBook:
         for e in reversed(people):
             if _close_spelling(e.surname, surname) and (first is None or len(e.name) < 2 or e.name[0] == first):
                 return e, surname
+        for e in reversed(people):  # "Xi" after "Xi Jinping": family name first
+            if first is None and len(e.name) == 2 and e.name[0] == surname:
+                return e, None
         return None, None
 
     def _pronoun(self, m: Mention) -> Entity | None:
@@ -555,6 +558,16 @@ class SpeakerBook:
         ent.mentioned_at.append(m.start)
         self.entities.append(ent)
         return ent
+
+
+def _name_part(tokens: list[Span], j: int) -> bool:
+    """A capitalised name word, or a particle inside a name ("Ursula von der Leyen")."""
+    if _is_name_word(tokens[j].text):
+        return True
+    k = j
+    while k < len(tokens) and tokens[k].text in _PARTICLES:
+        k += 1
+    return k > j and k < len(tokens) and _is_name_word(tokens[k].text)
 
 
 def _full_name(words: tuple[str, ...]) -> str:

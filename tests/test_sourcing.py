@@ -661,3 +661,11 @@ def test_headline_that_hands_the_floor_to_a_source(seed_sourcing):
     assert any("headline gives the floor to Vladimir Putin" in line for line in seed_sourcing.to_text())
     s = run("Analysis: the talks are stuck\n\nThe talks in Geneva ended on Monday, Reuters reported.")
     assert s.headline_sources == []  # "Analysis" is not a source the body names
+
+
+def test_names_with_particles_and_family_name_first():
+    s = run("European Commission President Ursula von der Leyen spoke.\n\n"
+            'Von der Leyen said the EU was ready. "We are ready," said von der Leyen.')
+    assert {a.speaker for a in s.attributions} == {"Ursula von der Leyen"}
+    s = run("Chinese President Xi Jinping met Putin.\n\nXi said the talks were useful.")
+    assert only(s, kind="indirect").speaker == "Xi Jinping"
