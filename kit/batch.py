@@ -267,6 +267,9 @@ def run(
         except OSError as exc:
             raise KitInputError(f"cannot create the folder {folder} ({exc.strerror or exc})") from None
 
+    if lexicons:
+        # a broken word list would fail every file alike: say it once, before any work
+        build_report("The council met on Tuesday. The mayor said it went well.", "word list check", tuple(lexicons))
     if progress is None:
         progress = bool(getattr(err, "isatty", lambda: False)()) and len(files) >= PROGRESS_MIN_FILES
     bar = None

@@ -192,3 +192,11 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_crashed_on(tmp_path):
     code, _, err = run("report", str(tmp_path), "--format", "json", "--output", str(out))
     assert code == 0, err
     assert json.loads(out.read_text(encoding="utf-8"))["source"].endswith("caf\ufffd.txt")
+
+
+def test_a_broken_word_list_is_reported_once_before_any_file(tmp_path, classroom):
+    bad = tmp_path / "mine.csv"
+    bad.write_text("term,category\nx\n", encoding="utf-8")
+    code, out, err = run("report", str(classroom), "--lexicon", str(bad), "--format", "json")
+    assert code == 1 and out == ""
+    assert err.startswith("kit: ") and err.count("\n") == 1 and "mine.csv" in err
