@@ -437,12 +437,12 @@ class _Finder:
     def _cue_form_at(self, toks: list[Span], i: int) -> tuple[int, dict] | None:
         """(number of words, CSV row) when a cue form ("said", "pointed out", "According to") starts at token i."""
         forms = _cue_forms()
-        for n in (2, 1):
+        for n in (3, 2, 1):
             key = tuple(t.text for t in toks[i:i + n])
             if len(key) < n:
                 continue
-            if key[0] == "According":
-                key = ("according",) + key[1:]
+            if key[0] in ("According", "In"):  # may open the sentence
+                key = (key[0].lower(),) + key[1:]
             gaps_ok = all(self.text[toks[k].end:toks[k + 1].start].isspace() for k in range(i, i + n - 1))
             if key in forms and gaps_ok:
                 return n, forms[key]
@@ -692,6 +692,11 @@ class _Finder:
             before = text[sent.start:cue.start].strip(" ,\u00a0")
             content = _trim(text, sent.start, cue.start) if len(before.split()) >= 3 else _trim(text, e, sent.end)
             return _Raw(sent, cue, m, "indirect", "according_to", content=_strip_punct(text, *content))
+        if cue.verb == "in the opinion of":  # "In his opinion, ...": the source is the possessive
+            poss = words_in(text, cue.start, cue.end)[1]
+            m = parse_mention(text, poss.start, poss.end)
+            content = _trim(text, cue.end, sent.end)
+            return _Raw(sent, cue, m, "indirect", "according_to", content=_strip_punct(text, *content)) if m else None
         s, e, m = self.subject(sent.start, cue.start, sent)
         rule = "cue_subject"
         quoted_as = _QUOTED_AS.search(text, sent.start, cue.start)

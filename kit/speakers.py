@@ -528,8 +528,9 @@ class SpeakerBook:
             before = [o for o in e.mentioned_at if o < m.start]
             if not before or before[-1] <= best_at or e.source_type not in ("person", "anonymous") or e.plural:
                 continue
-            if not (want & e.tags()):
-                continue
+            mine = {m.role.word, *m.role.tags} if m.role else set()
+            if not (want & e.tags()) and not (e.role is not None and e.role.word in mine - {"official"}):
+                continue  # "the leader" fits a president; "the politician" fits a president or minister
             if m.country and e.country and m.country != e.country:
                 continue
             best, best_at = e, before[-1]

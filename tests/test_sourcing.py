@@ -669,3 +669,11 @@ def test_names_with_particles_and_family_name_first():
     assert {a.speaker for a in s.attributions} == {"Ursula von der Leyen"}
     s = run("Chinese President Xi Jinping met Putin.\n\nXi said the talks were useful.")
     assert only(s, kind="indirect").speaker == "Xi Jinping"
+
+
+def test_in_his_opinion_convinced_and_the_politician():
+    s = run("Russian President Vladimir Putin met the press.\n\n"
+            "In his opinion, the West is not ready. The politician stressed that Russia was open. "
+            "Putin is convinced that the talks will fail.")
+    assert [(a.speaker, a.cue) for a in s.attributions] == [
+        ("Vladimir Putin", "in his opinion"), ("Vladimir Putin", "stressed"), ("Vladimir Putin", "is convinced")]
