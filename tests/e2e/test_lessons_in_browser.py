@@ -25,7 +25,7 @@ KERNEL_READY_TIMEOUT = 180  # s: first kernel start imports matplotlib, builds f
 RUN_ALL_TIMEOUT = 600  # s: a whole lesson, on a slow classroom laptop
 WIDGETS_TIMEOUT = 60  # s: "Loading widget..." placeholders must resolve
 FEEDBACK_TIMEOUT = 30  # s: feedback after an answer
-FIRST_TRY = 5  # s: wait for feedback before pressing the exercise's button
+FIRST_TRY = 8  # s: wait for feedback before trying the next control (e.g. a Check button)
 PAGE_HEIGHT = 4000  # px per screenshot of a long notebook
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
@@ -444,8 +444,9 @@ def test_lesson_works_in_jupyterlab(lesson: str, lab_server: LabServer, browser_
                 problems.append(f"exercise {index + 1} has no .kit-feedback element")
                 continue
             action, problem = check_exercise(page, index)
-            print(f"exercise {index + 1}: {action or 'nothing to do'}: "
-                  f"{'feedback changed' if problem is None else 'no feedback'}")
+            # What the student now reads, for people checking the lessons (-rA shows it).
+            now = " ".join(feedback_text(page, index).split())[:160]
+            print(f"exercise {index + 1}: {action or 'nothing to do'} -> {now!r}")
             if problem:
                 problems.append(problem)
     finally:
