@@ -545,6 +545,11 @@ class _Finder:
         if e <= s:
             return None
         if is_document(self.text, s, e):  # "figures published by NHS England": NHS England is the source
+            owner = re.match(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)['’]s\s", self.text[s:e])
+            if owner:  # "Putin's statement", "Smith's report": the person is the source
+                m = parse_mention(self.text, s, s + owner.end(1))
+                if m is not None and m.kind == "person":
+                    return m
             for w in words_in(self.text, s, e):
                 if w.text in ("from", "by", "of"):
                     inner = parse_mention(self.text, w.end, e)

@@ -525,6 +525,7 @@ def test_other_sourcing_csvs_are_well_formed():
     ("Travelers stranded at the airport said they waited for hours.", "travelers", "indirect", "anonymous"),
     ("Smith was quoted by Reuters as saying the town was ready.", "John Smith", "indirect", "person"),
     ("The study found that the bridge was safe.", "the study", "indirect", "anonymous"),
+    ("Smith's report said the bridge was safe.", "John Smith", "indirect", "person"),
     ("Apple said sales rose.", "Apple", "indirect", "person"),  # a limit: a bare company name reads as a name
 ])
 def test_wire_shapes(sentence, speaker, kind, source_type):
