@@ -5,7 +5,8 @@ Rules (the ones a careful reader uses):
 * Double quotes, straight `"` or curly `“ ”`, mark a quotation. A straight `"`
   opens when it follows a space, a line start or an opening bracket/dash, and
   closes otherwise.
-* An apostrophe inside a word (Putin’s, don't) is never a quote mark. Single
+* An apostrophe inside a word (Putin’s, don't) is never a quote mark, nor is
+  one after a plural "s" that closes nothing (Parents’ groups). Single
   quotes count as quotation marks only in a paragraph that has no double
   quotes (British style, scare quotes in headlines); inside a double-quoted
   passage they are a quote within the quote and stay part of it.
