@@ -323,10 +323,11 @@ class Article:
                     continue
                 if field == "author" and (_ends_like_sentence(para) or n_words > 12):
                     continue
-                if field in ("author", "outlet") and self.__dict__.get(field) is None:
-                    value = m.group(field).strip().rstrip(".,;:")
-                    if value:
-                        setattr(self, field, value)
+                # a byline may name the outlet too ("By Maria Lopez, Riverside Gazette")
+                for name, value in m.groupdict().items():
+                    value = (value or "").strip().rstrip(".,;:")
+                    if name in ("author", "outlet") and value and self.__dict__.get(name) is None:
+                        setattr(self, name, value)
                 return role, why, field == "+next"
         if _is_heading_like(para):
             return "heading", "", False

@@ -164,3 +164,19 @@ def test_web_page_paste_with_time_stamp_caption_and_topics():
     assert next(p for p in a.paragraphs if p.text == "Business editor").role == "boilerplate"
     assert [p.role for p in a.paragraphs[-3:]] == ["boilerplate"] * 3
     assert len(a.body_sentences) == 5
+
+
+@pytest.mark.parametrize(
+    "line, author, outlet",
+    [
+        ("By Maria Lopez, Riverside Gazette", "Maria Lopez", "Riverside Gazette"),
+        ("By Ann Lee, Reuters", "Ann Lee", "Reuters"),
+        ("By John Smith, Staff Writer", "John Smith", None),  # a job title, not an outlet
+        ("By Ann Lee, political correspondent", "Ann Lee", None),
+        ("By Ann Lee in Moscow", "Ann Lee", None),
+    ],
+)
+def test_byline_may_name_the_outlet_after_a_comma(line, author, outlet):
+    a = Article("Council passes budget\n\n" + line + "\n\nThe council met on Tuesday and voted on the budget. It passed.")
+    assert (a.author, a.outlet) == (author, outlet)
+    assert a.paragraphs[1].role == "boilerplate"
