@@ -520,10 +520,12 @@ class _Finder:
             if len(appositive.split()) > 20 or (self.cues(prev_comma + 1, comma) and not relative) \
                     or re.search(r"[\"“”;:]", appositive):
                 return s, e, None  # "..., Ernest said, adding" is not an appositive
+            title = None
             if named is None and not relative:
                 a_s, a_e = _trim(self.text, prev_comma + 1, comma)
-                named = self.mention(a_s, a_e, sent)
-                named = (a_s, a_e, named) if named is not None and named.kind == "person" else None
+                inner = self.mention(a_s, a_e, sent)
+                named = (a_s, a_e, inner) if inner is not None and inner.kind == "person" else None
+                title = inner.role if inner is not None and inner.kind != "person" else None
             s2, e2 = self.left_chunk(lo, prev_comma)
             m2 = self.mention(s2, e2, sent)
             if named is not None and (m2 is None or m2.kind != "person"):
@@ -531,6 +533,8 @@ class _Finder:
                 role = m2.role if m2 is not None and m2.role is not None else nm.role
                 return a_s, a_e, replace(nm, role=role, country=nm.country or (m2.country if m2 else None))
             if m2 is not None:
+                if m2.kind == "person" and m2.role is None and title is not None:
+                    m2 = replace(m2, role=title)  # "Ms. Jones, the mayor, said": she is the mayor
                 return s2, e2, m2
             comma = prev_comma
         return s, e, None

@@ -678,3 +678,11 @@ def test_in_his_opinion_convinced_and_the_politician():
             "Putin is convinced that the talks will fail.")
     assert [(a.speaker, a.cue) for a in s.attributions] == [
         ("Vladimir Putin", "in his opinion"), ("Vladimir Putin", "stressed"), ("Vladimir Putin", "is convinced")]
+
+
+def test_title_in_commas_and_gender_from_honorifics():
+    text = ("Ms. Jones, the mayor, said the road would reopen. Mr. Smith said it would not.\n\n"
+            '"We will see," she said. The mayor later said the road was open.')
+    s = run(text)
+    assert only(s, kind="direct").speaker == "Jones"  # "she" skips Mr. Smith
+    assert only(s, mention="The mayor").speaker == "Jones"
