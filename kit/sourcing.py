@@ -644,15 +644,17 @@ class _Finder:
         return cue, m, rule
 
     def _right_cue(self, q: Quotation) -> tuple[_Cue, Mention, str] | None:
-        if q.text.rstrip()[-1:] == "." or not q.closed:
-            return None  # the quotation ended its own sentence
+        if not q.closed:
+            return None
         _, next_start = self._neighbours(q)
         para = self.a.paragraphs[q.paragraph]
         sent_end = self.sentence_at(q.outer_end - 1).end
-        if sent_end <= q.outer_end and q.text.rstrip()[-1:] in "?!" and sent_end < para.end:
+        if sent_end <= q.outer_end:  # the sentence ends with the quotation ...
+            if q.text.rstrip()[-1:] not in "?!" or sent_end >= para.end:
+                return None
             rest = self.text[q.outer_end:para.end]
             nxt = q.outer_end + len(rest) - len(rest.lstrip())
-            sent_end = self.sentence_at(nxt).end  # '"Why now?" Lee asked.' was split after the question mark
+            sent_end = self.sentence_at(nxt).end  # ... except '"Why now?" Lee asked.', split after the "?"
         hi = min(next_start, para.end, sent_end)
         cues = self.cues(q.outer_end, hi)
         if not cues:

@@ -686,3 +686,9 @@ def test_title_in_commas_and_gender_from_honorifics():
     s = run(text)
     assert only(s, kind="direct").speaker == "Jones"  # "she" skips Mr. Smith
     assert only(s, mention="The mayor").speaker == "Jones"
+
+
+def test_quote_ending_in_an_ellipsis_or_dash_still_takes_its_cue():
+    for q in ('"We will..." she said.', '"We will win —" Cole said.'):
+        s = run("Mayor Ann Cole spoke.\n\n" + q)
+        assert only(s, kind="direct").speaker == "Ann Cole"
