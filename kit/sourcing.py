@@ -150,6 +150,9 @@ class Attribution:
             "speaker", "mention", "cue", "cue_class", "kind", "named", "source_type", "start", "end",
             "quote_start", "quote_end", "rule", "mention_start", "mention_end", "cue_start", "cue_end",
             "other_cues", "variant")}
+        for k in ("mention_start", "mention_end", "cue_start", "cue_end"):
+            if d[k] < 0:  # no mention or cue of its own (it carries on the previous attribution)
+                d[k] = None
         d["quotes"] = [{"start": s, "end": e} for s, e in self.quotes]
         d["why"] = patterns().get(self.rule, "")
         return d
