@@ -144,25 +144,44 @@ class PickTheWord(widgets.VBox):
 
 Check = Callable[[str], "tuple[bool, str] | None"]
 
+# An answer that says "I don't know" in a few words: a nudge to press Hint, not a wrong mark.
+DONT_KNOW = re.compile(r"\b(i\s*(do\s*not|don['’]?t)\s*know|idk|no\s*idea|not\s*sure|dunno|no\s*clue|"
+                       r"pass|skip|whatever)\b|\?{2,}|^\W*\?+\W*$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
 
 class FreeText(widgets.VBox):
     """A free answer with hints: feedback when the student presses Check or leaves the box.
 
-    `accept` is a list of regular expressions (case-insensitive): an answer that
-    matches `need` of them counts as right. `hints` are shown one at a time by
-    the Hint button. `model_answer`, if given, is shown after a right answer
+    `accept` lists the ideas a good answer contains, each a regular expression
+    (case-insensitive; write them with word boundaries, `\\b`, so 'talk' does
+    not match 'talks went well'), or a `(pattern, hint)` pair whose hint is
+    shown when that idea is missing. An answer that matches `need` of them
+    counts as right (`need=None`: all of them). `hints` are shown one at a time
+    by the Hint button. `model_answer`, if given, is shown after a right answer
     (never before: the student should think first). `reject` maps a pattern to
     a message: an answer that matches it is not right yet, whatever else it
     says (e.g. a rewrite that keeps the loaded word).
+
+    Lazy answers never get praise: "I don't know", fewer than `min_words`
+    words, or a copy of the question get a hint instead.
     """
 
-    def __init__(self, question: str, accept: Sequence[str], hints: Sequence[str] = (),
-                 need: int = 1, right: str = "", model_answer: str = "",
+    def __init__(self, question: str, accept: Sequence[str | tuple[str, str]], hints: Sequence[str] = (),
+                 need: int | None = 1, right: str = "", model_answer: str = "",
                  placeholder: str = "Type your answer here", rows: int = 3,
-                 reject: dict[str, str] | None = None):
-        self.accept = [re.compile(p, re.IGNORECASE) for p in accept]
+                 reject: dict[str, str] | None = None, min_words: int = 3):
+        ideas = [(a, "") if isinstance(a, str) else (a[0], a[1]) for a in accept]
+        self.question = question
+        self.accept = [re.compile(p, re.IGNORECASE) for p, _h in ideas]
+        self.idea_hints = [h for _p, h in ideas]
         self.reject = [(re.compile(p, re.IGNORECASE), msg) for p, msg in (reject or {}).items()]
-        self.need = need
+        self.need = len(self.accept) if need is None else need
+        self.min_words = min_words
         self.hints = list(hints)
         self.right_text = right
         self.model_answer = model_answer
@@ -180,12 +199,33 @@ class FreeText(widgets.VBox):
         self.add_class("kit-exercise")
 
     def matches(self, text: str) -> int:
+        """How many of the ideas in `accept` the text contains."""
         return sum(bool(p.search(text)) for p in self.accept)
+
+    def missing_hints(self, text: str) -> list[str]:
+        """The hints of the ideas the text lacks (for ideas given as (pattern, hint) pairs)."""
+        return [h for p, h in zip(self.accept, self.idea_hints) if h and not p.search(text)]
+
+    def lazy(self, text: str) -> str | None:
+        """Why `text` is not an attempt yet (a hint to show), or None if it is a real attempt."""
+        words = _words(text)
+        if len(words) <= 6 and DONT_KNOW.search(text):
+            return "that is fine: press Hint for a clue, then write your best guess in a sentence."
+        if len(words) < self.min_words:
+            return f"write a whole sentence (at least {self.min_words} words) so you can show your thinking."
+        asked = set(_words(self.question))
+        if sum(w not in asked for w in words) < 2:
+            return "that repeats the question. Answer it in your own words."
+        return None
 
     def check(self) -> bool:
         text = self.answer.value.strip()
         if not text:
             self.feedback.value = _feedback_html("hint", "write an answer first, then press Check.")
+            return False
+        why_not = self.lazy(text)
+        if why_not:
+            self.feedback.value = _feedback_html("hint", why_not)
             return False
         for pattern, msg in self.reject:
             if pattern.search(text):
@@ -197,6 +237,10 @@ class FreeText(widgets.VBox):
                 msg += f" One way to put it: {self.model_answer}"
             self.feedback.value = _feedback_html("right", msg)
             return True
+        missing = self.missing_hints(text) if self.matches(text) else []
+        if missing:  # part of the answer is there: say what is still missing
+            self.feedback.value = _feedback_html("wrong", f"not there yet. {missing[0]}")
+            return False
         nxt = self.hints[min(self.hints_shown, len(self.hints) - 1)] if self.hints else "look at the passage again."
         self.feedback.value = _feedback_html("wrong", f"not there yet. {nxt}")
         self.hints_shown = min(self.hints_shown + 1, len(self.hints))

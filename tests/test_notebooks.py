@@ -238,3 +238,97 @@ def test_seed_figures_checked_by_hand():
     assert sum(r["speaker"] == "Vladimir Putin" and r["kind"] == "direct" for r in rows) == speaker("Vladimir Putin").direct
     assert not any(r["speaker"] == "Josh Earnest" and r["kind"] == "direct" for r in rows)
     assert {r["speaker"] for r in rows if r["kind"] == "direct"} == {"Vladimir Putin", "Dmitry Peskov"}
+
+
+# -- free-text exercises: honest acceptance ------------------------------------------------
+def free_texts() -> list[tuple[str, dict]]:
+    """Every kw.FreeText(...) in the lessons, rebuilt from its literal arguments as (lesson, kwargs)."""
+    import ast
+
+    found = []
+    for name in PRESENT:
+        for cell in load(name).cells:
+            if cell.cell_type != "code" or "FreeText(" not in cell.source:
+                continue
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "FreeText":
+                    kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+                    kwargs["question"] = ast.literal_eval(node.args[0])
+                    found.append((name, kwargs))
+    return found
+
+
+# Off-topic, lazy or copied answers: none of them may be praised by any free-text exercise.
+LAZY_ANSWERS = [
+    "The president met the leaders and said the talks went well.",
+    "I don't know",
+    "I don’t know.",
+    "asdf",
+    "asdf jkl qwer",
+    "The weather was nice and everyone was happy.",
+    "It is a news article about things that happened.",
+]
+
+# Answers a student could honestly give, per lesson (checked by reading each question).
+GOOD_ANSWERS = {
+    "00_start_here": ["Russia backs Assad's government in Syria.",
+                      "Putin says Russia will keep supporting the Syrian government."],
+    "03_who_speaks": ["The refugees never speak; a fair report would interview some of them.",
+                      "A fair report would quote the Syrian opposition and let the Kurds give their side."],
+    "05_headlines_and_framing": ["White House says Russia could face isolation",
+                                 "Earnest: Russia may be isolated if it keeps supporting Assad"],
+    "06_compare_and_rewrite": ["Interview refugees about why they left.",
+                               "Check Putin's claims against UN figures.",
+                               "Call the White House for a comment."],
+}
+
+# Answers that sound like an answer but miss what the question asks.
+NOT_YET = {
+    "00_start_here": ["Syria needs help.", "Russia does not support Syria any more."],
+    "03_who_speaks": ["The talks went well, the report said.", "Refugees are in Europe."],
+    "05_headlines_and_framing": ["Washington says Russia faces isolation", "Russia may be isolated",
+                                 "Washington threatens larger isolation to Russia"],
+    "06_compare_and_rewrite": ["The president met the leaders.", "Write it better and shorter."],
+}
+
+
+def _free_text(kwargs):
+    from kit.exercises import FreeText
+
+    kwargs = dict(kwargs)
+    return FreeText(kwargs.pop("question"), **kwargs)
+
+
+def _verdict(q, answer: str) -> str:
+    q.answer.value = ""
+    q.answer.value = answer
+    return q.feedback.value
+
+
+def test_every_free_text_is_reviewed():
+    lessons = [name for name, _kw in free_texts()]
+    assert sorted(lessons) == sorted(GOOD_ANSWERS) == sorted(NOT_YET)
+
+
+@pytest.mark.parametrize("name,kwargs", free_texts(), ids=[n for n, _k in free_texts()])
+def test_free_text_refuses_lazy_and_off_topic_answers(name, kwargs):
+    q = _free_text(kwargs)
+    for answer in LAZY_ANSWERS + NOT_YET[name] + [kwargs["question"]]:
+        fb = _verdict(q, answer)
+        assert "Yes" not in fb and ("Hint" in fb or "Not quite" in fb), f"{name}: {answer!r} got {fb}"
+
+
+@pytest.mark.parametrize("name,kwargs", free_texts(), ids=[n for n, _k in free_texts()])
+def test_free_text_accepts_good_answers_and_its_model_answer(name, kwargs):
+    q = _free_text(kwargs)
+    assert kwargs.get("model_answer"), f"{name}: every free-text exercise shows a model answer once solved"
+    for answer in GOOD_ANSWERS[name] + [kwargs["model_answer"]]:
+        fb = _verdict(q, answer)
+        assert "Yes" in fb, f"{name}: {answer!r} should be accepted, got {fb}"
+
+
+@pytest.mark.parametrize("name,kwargs", free_texts(), ids=[n for n, _k in free_texts()])
+def test_free_text_patterns_use_word_boundaries(name, kwargs):
+    for idea in kwargs["accept"]:
+        pattern = idea if isinstance(idea, str) else idea[0]
+        assert pattern.startswith(r"\b"), f"{name}: {pattern!r} would match inside other words"

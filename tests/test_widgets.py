@@ -98,6 +98,29 @@ def test_free_text_hints_then_accepts():
     assert "Yes" in q.feedback.value and "Russia supports Syria." in q.feedback.value
 
 
+def test_free_text_gives_a_hint_not_praise_for_lazy_answers():
+    q = FreeText("What would a reporter still have to do?", accept=[r"\btalk(ing)? to\b"], hints=["Who?"])
+    for lazy in ("I don't know", "idk", "???", "asdf", "talk to"):
+        q.answer.value = lazy
+        assert "Hint" in q.feedback.value and "Yes" not in q.feedback.value, lazy
+    q.answer.value = "What would a reporter still have to do?"  # the question copied back
+    assert "repeats the question" in q.feedback.value
+    q.answer.value = "The president met the leaders and said the talks went well."
+    assert "Not quite" in q.feedback.value  # 'talks' is not 'talk to': word boundaries
+    q.answer.value = "Talk to the refugees."
+    assert "Yes" in q.feedback.value
+
+
+def test_free_text_names_the_missing_idea_and_can_need_all():
+    q = FreeText("Rewrite the subhead.", need=None,
+                 accept=[(r"\bisolat\w*", "Keep the isolation."), (r"\b(may|could)\b", "Use 'may'.")])
+    assert q.need == 2
+    q.answer.value = "Russia faces isolation, US says"
+    assert "Not quite" in q.feedback.value and "Use &#x27;may&#x27;." in q.feedback.value
+    q.answer.value = "Russia may face isolation, US says"
+    assert "Yes" in q.feedback.value
+
+
 def test_dropdowns_count_right_answers():
     q = Dropdowns("Roles?", [("Also read: x", "related link"), ("Situation in Syria", "subhead")],
                   ["subhead", "related link"], {"subhead": "Short, between body paragraphs."})
