@@ -21,7 +21,7 @@ import ipywidgets as widgets
 
 RIGHT = "✔ Yes."
 WRONG = "✘ Not quite."
-HINT = "💡 Hint:"
+HINT = "Hint:"  # no emoji: school machines often lack an emoji font (it shows as an empty box)
 PROBLEM = "⚠ The kit cannot analyse this:"
 
 

@@ -467,3 +467,30 @@ def test_html_views_are_not_typeset_as_maths(seed_article):
                  kw.compare_table({"a": neutral}).data, kw.hard_sentence_view(neutral.text,
                                                                               analyse(neutral).sentences[0]).data):
         assert "mathjax_ignore" in page and "tex2jax_ignore" in page
+
+
+# Symbols beyond Latin text that the lessons may show: all in DejaVu Sans and the default Windows and
+# macOS fonts. Emoji (e.g. the light bulb) show as an empty box on machines without an emoji font.
+BASIC_SYMBOLS = set("✔✘⚠…—–−→▶☐☑’‘“”·×")
+
+
+def _unusual(text: str) -> set[str]:
+    return {ch for ch in text if ord(ch) >= 0x2000 and ch not in BASIC_SYMBOLS}
+
+
+def test_feedback_uses_words_and_basic_symbols_only():
+    from kit import exercises
+
+    for head in (exercises.RIGHT, exercises.WRONG, exercises.HINT, exercises.PROBLEM):
+        assert re.search(r"[A-Za-z]{3}", head), f"{head!r}: a word, not only a symbol or a colour"
+        assert not _unusual(head), head
+
+
+def test_widgets_and_lessons_have_no_emoji():
+    from pathlib import Path
+
+    root = Path(kw.__file__).resolve().parent.parent
+    files = [root / "kit" / "widgets.py", root / "kit" / "exercises.py", root / "kit" / "plots.py",
+             *sorted((root / "lessons").glob("*.ipynb")), root / "lessons" / "README.md"]
+    for f in files:
+        assert not _unusual(f.read_text(encoding="utf-8")), f"{f.name}: {_unusual(f.read_text(encoding='utf-8'))}"
