@@ -415,7 +415,9 @@ class OwnArticleLab(widgets.VBox):
                                          description="Load a file")
         self.analyse_button = widgets.Button(description="Analyse", icon="search", button_style="primary")
         self.format = widgets.Dropdown(options=[("web page (.html)", "html"), ("Markdown (.md)", "md")],
-                                       value="html", description="Save as", layout=widgets.Layout(width="16em"))
+                                       value="html", description="Save as", style={"description_width": "initial"},
+                                       # wide enough for "Markdown (.md)" plus the arrow: 16em cut it off
+                                       layout=widgets.Layout(width="22em", min_width="22em"))
         self.save_button = widgets.Button(description="Save my report", icon="save", disabled=True)
         self.feedback = widgets.HTML()
         self.feedback.add_class("kit-feedback")

@@ -273,6 +273,15 @@ def test_own_article_lab_reads_a_web_page(tmp_path):
     assert "var x" not in report.article.text and report.article.title == "Council opens library later"
 
 
+def test_save_as_dropdown_is_wide_enough_for_its_labels(tmp_path):
+    lab = kw.OwnArticleLab(tmp_path)
+    longest = max(len(label) for label, _v in lab.format.options)
+    assert longest <= 16  # "web page (.html)"
+    # about 0.6em per character, 2em for the arrow and padding, and the label sits outside the box
+    assert lab.format.style.description_width == "initial"
+    assert float(lab.format.layout.width.removesuffix("em")) >= len("Save as") * 0.6 + longest * 0.6 + 4
+
+
 def test_saving_never_overwrites(tmp_path, seed_text):
     sift = kw.SiftChecklist()
     lab = kw.OwnArticleLab(tmp_path, checklist=sift)
