@@ -339,6 +339,44 @@ def neutral_rewrite_before() -> dict:
     return neutral_rewrite_lab().before
 
 
+# Answers the key quotes for free-text exercises, and whether the key says the widget accepts them.
+FREE_TEXT = [
+    ("00", "Russia supports the Syrian government and says it is not to blame for the refugee crisis.", True),
+    ("00", "Putin spoke at a summit", False),
+    ("03", "Refugees and the Syrian opposition: a fair report would ask them for their side, and quote the "
+           "White House directly.", True),
+    ("03", "Refugees could say why they left, which tests Putin's claim that they flee terrorists, not Russia's "
+           "support for Assad.", True),
+    ("05", "US: Russia may face isolation if it keeps backing Assad", True),
+    ("05", "US says Russia faces isolation", False),
+    ("05", "Russia may face isolation", False),
+    ("05", "White House warns Russia could face isolation", True),
+    ("06", "Ask the White House, refugees and the Syrian opposition for their side, and check Putin's claims "
+           "about the refugee crisis against UN figures.", True),
+    ("06", "Check the claims", True),
+]
+
+
+def free_text_widget(lesson: str):
+    """The lesson's (first) FreeText exercise, built from the notebook's own code."""
+    from kit import widgets as kw
+
+    path = next(p for p in lesson_files() if p.name.startswith(lesson))
+    for src in code_cells(path):
+        for node in ast.walk(ast.parse(src)):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "FreeText":
+                return eval(ast.get_source_segment(src, node), {"kw": kw})  # noqa: S307 (our own notebook)
+    raise AssertionError(f"{path.name} has no FreeText exercise")
+
+
+@pytest.mark.parametrize("lesson,answer,accepted", FREE_TEXT, ids=[f"{l}-{a[:20]}" for l, a, _ in FREE_TEXT])
+def test_free_text_answers_in_the_key_get_the_feedback_the_key_says(lesson, answer, accepted):
+    assert flat(answer) in flat(sections(read("answer_keys.md"))[lesson])
+    widget = free_text_widget(lesson)
+    widget.answer.value = answer
+    assert ("Yes" in widget.feedback.value) == accepted, widget.feedback.value
+
+
 def test_answer_key_model_rewrites_are_the_ones_tested():
     for lesson, version in (("02", REWRITE_02), ("04", REWRITE_04)):
         key = flat(sections(read("answer_keys.md"))[lesson]).replace("> ", "")
