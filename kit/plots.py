@@ -22,6 +22,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from kit.article import Article, words_in
 
@@ -88,6 +89,12 @@ def _label_bars(ax, bars, fmt: str = "{:g}") -> None:
                     fontsize=8, xytext=(0, 2), textcoords="offset points")
 
 
+def _headroom(ax, top: float, frac: float = 0.15, axis: str = "y") -> None:
+    """Leave `frac` of empty space beyond the largest bar so its value label stays inside the frame."""
+    limit = top * (1 + frac) if top > 0 else 1
+    (ax.set_ylim if axis == "y" else ax.set_xlim)(0, limit)
+
+
 # -- lesson 01: anatomy ---------------------------------------------------------------
 def describe_anatomy(article: Article) -> str:
     words = {r: 0 for r in ROLE_STYLE}
@@ -113,54 +120,79 @@ def plot_anatomy(article: Article) -> Figure:
         seen.add(p.role)
         if p.role != "body":
             ax.annotate(label, (n, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+    _headroom(ax, max((len(words_in(article.text, p.start, p.end)) for p in paras), default=0), 0.2, axis="x")
     ax.invert_yaxis()
     ax.set_xlabel("words in the paragraph")
     ax.set_ylabel("paragraph (top of the page first)")
     ax.set_title("Anatomy of the article: every paragraph and its role")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0, fontsize=8)  # never over a bar
     fig.kit_description = describe_anatomy(article)
     return fig
 
 
 # -- lesson 02: readability ------------------------------------------------------------
-def describe_sentence_lengths(readability, hardest: int = 1) -> str:
+def _marked_hard(readability, hardest: int, threshold: float | None) -> list:
+    """The sentences the chart marks: the `hardest` ones, and only those above `threshold` if one is given."""
+    if not readability.sentences:
+        return []
+    return [h for h in readability.hardest(hardest) if threshold is None or h.grade > threshold]
+
+
+def describe_sentence_lengths(readability, hardest: int = 1, threshold: float | None = None) -> str:
     s = readability.sentences
     if not s:
         return "No body sentences to plot."
     avg = sum(x.words for x in s) / len(s)
     longest = max(range(len(s)), key=lambda i: s[i].words)
-    hard = readability.hardest(hardest)[0]
-    hard_no = s.index(hard) + 1
-    return (f"Bar chart of words per sentence for {len(s)} body sentences: the average is {avg:.1f} words, "
-            f"the longest is sentence {longest + 1} with {s[longest].words} words, and the hardest "
-            f"(grade {hard.grade:.1f}) is sentence {hard_no}.")
+    start = (f"Bar chart of words per sentence for {len(s)} body sentences: the average is {avg:.1f} words, "
+             f"the longest is sentence {longest + 1} with {s[longest].words} words, and ")
+    marked = _marked_hard(readability, hardest, threshold)
+    if not marked:
+        top = readability.hardest(1)[0]
+        return start + (f"no sentence is above grade {threshold:g} (the hardest, sentence {s.index(top) + 1}, "
+                        f"is grade {top.grade:.1f}), so none is marked as hard.")
+    hard = marked[0]
+    return start + f"the hardest (grade {hard.grade:.1f}) is sentence {s.index(hard) + 1}."
 
 
-def plot_sentence_lengths(readability, hardest: int = 1) -> Figure:
-    """Words per body sentence; the hardest sentence(s) hatched and labelled; the average as a line."""
+def plot_sentence_lengths(readability, hardest: int = 1, threshold: float | None = None) -> Figure:
+    """Words per body sentence; the hardest sentence(s) hatched and labelled; the average as a line.
+
+    With `threshold`, a sentence is marked only if its grade is above it: in an easy article the
+    relatively hardest sentence is not called hard.
+    """
     sents = readability.sentences
     fig, ax = _figure(9, 4)
-    hard = {id(h) for h in readability.hardest(hardest)} if sents else set()
+    hard = {id(h) for h in _marked_hard(readability, hardest, threshold)}
     xs = list(range(1, len(sents) + 1))
     colours = [OKABE_ITO["vermillion"] if id(s) in hard else OKABE_ITO["sky_blue"] for s in sents]
     hatches = ["//" if id(s) in hard else "" for s in sents]
     bars = ax.bar(xs, [s.words for s in sents], color=colours, edgecolor="black", linewidth=0.5)
     for b, h in zip(bars, hatches):
         b.set_hatch(h)
+    top = max((s.words for s in sents), default=1)
+    # The label sits above the tallest bar (in the headroom) with an arrow down to its bar, so it never
+    # covers a bar; near the right edge it is right-aligned so it stays inside the frame.
     for x, s in zip(xs, sents):
         if id(s) in hard:
-            ax.annotate(f"hardest: {s.words} words,\ngrade {s.grade:.0f}", (x, s.words), xytext=(6, -4),
-                        textcoords="offset points", fontsize=8, va="top")
+            side = "right" if x > 0.7 * len(sents) else ("left" if x < 0.3 * len(sents) else "center")
+            ax.annotate(f"hardest: {s.words} words, grade {s.grade:.0f}", (x, s.words),
+                        xytext=(x, top * 1.1), ha=side, va="bottom", fontsize=8,
+                        arrowprops={"arrowstyle": "->", "linewidth": 0.8})
     if sents:
         avg = sum(s.words for s in sents) / len(sents)
-        ax.axhline(avg, color="black", linestyle="--", linewidth=1)
-        ax.annotate(f"average {avg:.1f} words", (len(sents) + 0.5, avg), xytext=(0, 3), ha="right",
-                    textcoords="offset points", fontsize=8)
+        ax.axhline(avg, color="black", linestyle="--", linewidth=1, label=f"average: {avg:.1f} words")
+        if not hard and threshold is not None:
+            ax.text(0.5, 0.97, f"no sentence above grade {threshold:g}: none is marked as hard",
+                    transform=ax.transAxes, ha="center", va="top", fontsize=8)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+    ax.set_ylim(0, top * 1.3)  # headroom for the label above the tallest bar
     ax.set_xlabel("sentence number (order in the article body)")
     ax.set_ylabel("words in the sentence")
     ax.set_title("How long is each sentence?")
     ax.set_xlim(0.3, len(sents) + 0.7)
-    fig.kit_description = describe_sentence_lengths(readability, hardest)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # sentence 1, 2, ... never 0.8
+    fig.kit_description = describe_sentence_lengths(readability, hardest, threshold)
     return fig
 
 
@@ -186,11 +218,12 @@ def plot_comparison(values: Mapping[str, Mapping[str, float]], title: str = "Bef
         bars = ax.bar(xs, [values[n][m] for m in metrics], width, label=n, color=PALETTE[i % len(PALETTE)],
                       hatch=HATCHES[i % len(HATCHES)], edgecolor="black", linewidth=0.5)
         _label_bars(ax, bars, "{:.1f}")
+    _headroom(ax, max((values[n][m] for n in names for m in metrics), default=0))
     ax.set_xticks(range(len(metrics)), [textwrap.fill(m, 16) for m in metrics])
     ax.set_ylabel(ylabel)
     ax.set_xlabel("measure")
     ax.set_title(title)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)  # never over a bar
     fig.kit_description = describe_comparison(values)
     return fig
 
@@ -212,6 +245,7 @@ def plot_counts(counts: Mapping[str, float], title: str, xlabel: str, ylabel: st
         ax.barh(i, v, color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)], edgecolor="black",
                 linewidth=0.5)
         ax.annotate(f"{v:g}", (v, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    _headroom(ax, max((v for _k, v in items), default=0), axis="x")
     ax.set_yticks(range(len(items)), [k for k, _ in items])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
@@ -230,9 +264,10 @@ def _stacked(ax, labels: Sequence[str], series: Mapping[str, Sequence[float]]) -
         left = [a + b for a, b in zip(left, vals)]
     for y, total in enumerate(left):
         ax.annotate(f"{total:g}", (total, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    _headroom(ax, max(left, default=0), axis="x")
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)  # never over a bar
 
 
 # -- lesson 03: who speaks ----------------------------------------------------------------
@@ -323,6 +358,7 @@ def plot_loaded_regions(loaded) -> Figure:
         bar = ax.bar(i, v["per_100_words"], color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
                      edgecolor="black", linewidth=0.5)
         _label_bars(ax, bar, "{:.1f}")
+    _headroom(ax, max((v["per_100_words"] for v in r.values()), default=0))
     ax.set_xticks(range(len(r)), [f"{REGION_LABELS[k]}\n({v['matches']} in {v['words']} words)" for k, v in r.items()])
     ax.set_xlabel("part of the page")
     ax.set_ylabel("loaded words per 100 words")

@@ -370,6 +370,16 @@ class SiftChecklist(widgets.VBox):
         return f"<section><h2>SIFT checklist</h2><ul>{items}</ul></section>"
 
 
+# A sentence is called hard only above this Flesch-Kincaid grade: beyond school level, where lesson 02 says
+# a general reader starts to struggle. The report's "hardest" sentences are only the relatively hardest.
+HARD_GRADE = 12.0
+
+
+def hard_sentences(readability, n: int = 3, threshold: float = HARD_GRADE) -> list:
+    """The (up to) `n` hardest sentences whose grade is above `threshold`; [] if none is actually hard."""
+    return [s for s in readability.hardest(n) if s.grade > threshold]
+
+
 def report_summary_html(report) -> str:
     """A short summary of a Report for the notebook: anatomy, readability, sourcing, loaded language."""
     a, r = report.article, report.readability
@@ -385,14 +395,22 @@ def report_summary_html(report) -> str:
                  ("Flesch Reading Ease", round(r.scores["flesch_reading_ease"], 1)),
                  ("words per sentence", round(r.scores["words_per_sentence"], 1))]
     parts.append(table_html(rows, ("measure", "value")))
-    if r.sentences:
-        h = r.hardest(1)[0]
-        parts.append(f"<p><strong>Hardest sentence</strong> (grade {h.grade:.1f}, {h.words} words): {e(h.text)}</p>")
+    hard = hard_sentences(r)
+    if hard:
+        h = hard[0]
+        parts.append(f"<p><strong>Hardest sentence</strong> (grade {h.grade:.1f}, {h.words} words; the kit calls "
+                     f"a sentence hard above grade {HARD_GRADE:g}): {e(h.text)}</p>")
+    elif r.sentences:
+        top = r.hardest(1)[0]
+        parts.append(f"<p><strong>No sentence stands out as hard:</strong> the kit calls a sentence hard above "
+                     f"grade {HARD_GRADE:g} (lesson 02), and the hardest one here is grade {top.grade:.1f}.</p>")
     for section in (report.sourcing, report.loaded):
         if hasattr(section, "to_html"):
             parts.append(section.to_html())
     parts.append("<h3>The article, marked</h3>")
-    parts.append(paragraph_html(a, report.marks()).replace(CSS, ""))
+    hard_spans = {(h.start, h.end) for h in hard}
+    marks = [m for m in report.marks() if m.css != "hard" or (m.start, m.end) in hard_spans]
+    parts.append(paragraph_html(a, marks).replace(CSS, ""))
     parts.append("</div>")
     return "".join(parts)
 
@@ -533,7 +551,7 @@ def show_report_figures(report) -> None:
         display(HTML("<p><em>No body sentences were found, so there is nothing to plot.</em></p>"))
         return
     display(plots.show(plots.plot_anatomy(report.article)))
-    display(plots.show(plots.plot_sentence_lengths(report.readability)))
+    display(plots.show(plots.plot_sentence_lengths(report.readability, threshold=HARD_GRADE)))
     if getattr(report.sourcing, "speakers", None):
         display(plots.show(plots.plot_speakers(report.sourcing)))
     if getattr(report.loaded, "matches", None):

@@ -139,3 +139,75 @@ def test_loaded_figures_without_matches():
 def test_comparison_writes_zero_values():
     fig = plots.plot_comparison({"a": {"loaded words": 5.9}, "b": {"loaded words": 0.0}})
     assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0.0", "5.9"]  # an empty bar still reads as 0
+
+
+# -- layout: labels inside the frame, never over a bar ---------------------------------------
+def _assert_clear_layout(fig: Figure) -> None:
+    """Every text label and the legend sit inside the figure, clear of every bar; bars leave headroom."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    frame = ax.get_window_extent(r)
+    bars = [p.get_window_extent(r) for p in ax.patches if p.get_width() and p.get_height()]
+    for t in ax.texts:
+        box = Text.get_window_extent(t, r)  # the text only, not an annotation's arrow
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, \
+            f"{t.get_text()!r} runs out of the frame"
+        for b in bars:
+            assert not box.overlaps(b), f"{t.get_text()!r} overlaps a bar"
+    legend = ax.get_legend()
+    if legend is not None:
+        lb = legend.get_window_extent(r)
+        assert not any(lb.overlaps(b) for b in bars), "the legend covers a bar"
+    # headroom: the longest bar stops at least 10% short of the frame
+    vertical = all(p.get_width() <= 1 for p in ax.patches) and ax.get_ylim()[1] > 0
+    if ax.patches and vertical and not ax.yaxis_inverted():
+        assert ax.get_ylim()[1] >= 1.1 * max(p.get_y() + p.get_height() for p in ax.patches)
+    elif ax.patches:
+        assert ax.get_xlim()[1] >= 1.1 * max(p.get_x() + p.get_width() for p in ax.patches)
+
+
+def test_every_lesson_figure_has_headroom_and_clear_labels(seed_article):
+    from kit.article import Article
+    from kit.widgets import analyse_all, seed_article as load
+
+    _q, sourcing, loaded = analyse_all(seed_article)
+    library = load("neutral_library_hours.txt")
+    figures = [plots.plot_anatomy(seed_article), plots.plot_sentence_lengths(analyse(seed_article)),
+               plots.plot_sentence_lengths(analyse(library), threshold=12),
+               plots.plot_sentence_lengths(analyse(Article("They met and said the talks went well.")),
+                                           threshold=12),
+               plots.plot_speakers(sourcing), plots.plot_loaded(loaded), plots.plot_loaded_regions(loaded),
+               plots.plot_comparison({"a": {"grade": 14.9, "words": 23.9}, "b": {"grade": 9.2, "words": 20.6}}),
+               plots.plot_counts({"Putin": 9, "Josh Earnest": 2}, "Who speaks", "statements")]
+    for fig in figures:
+        _assert_clear_layout(fig)
+
+
+def test_the_value_label_of_the_tallest_bar_stays_in_the_frame(seed_article):
+    from kit.widgets import analyse_all
+
+    _q, _s, loaded = analyse_all(seed_article)
+    ax = plots.plot_loaded_regions(loaded).axes[0]
+    tallest = max(p.get_height() for p in ax.patches)  # related links: 6 loaded words in 33 = 18.2
+    assert round(tallest, 1) == 18.2
+    assert ax.get_ylim()[1] >= 1.15 * tallest - 1e-9
+
+
+def test_an_easy_article_has_no_hard_sentence_with_a_threshold():
+    from kit.article import Article
+
+    r = analyse(Article("The president met the leaders and said the talks went well."))
+    assert r.hardest(1)[0].grade < 12
+    fig = plots.plot_sentence_lengths(r, threshold=12)
+    ax = fig.axes[0]
+    assert not any(p.get_hatch() for p in ax.patches)
+    assert not any("hardest" in t.get_text() for t in ax.texts)
+    assert any("no sentence above grade 12" in t.get_text() for t in ax.texts)
+    assert "none is marked as hard" in fig.kit_description
+    # without a threshold the chart still shows the relatively hardest one (lesson 02's use)
+    assert any("hardest" in t.get_text() for t in plots.plot_sentence_lengths(r).axes[0].texts)

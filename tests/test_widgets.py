@@ -273,6 +273,20 @@ def test_own_article_lab_reads_a_web_page(tmp_path):
     assert "var x" not in report.article.text and report.article.title == "Council opens library later"
 
 
+def test_own_article_lab_calls_a_sentence_hard_only_above_grade_12(tmp_path, seed_text):
+    lab = kw.OwnArticleLab(tmp_path)
+    lab.analyse_text("The president met the leaders and said the talks went well.")
+    assert lab.report.readability.hardest(1)[0].grade < kw.HARD_GRADE  # grade 3.7, 11 words
+    shown = lab.result.value
+    assert "No sentence stands out as hard" in shown and "above grade 12" in shown
+    assert "Hardest sentence" not in shown and 'class="hard"' not in shown
+    lab.analyse_text(seed_text, "seed")
+    shown = lab.result.value
+    assert "Hardest sentence</strong> (grade 32.0, 66 words" in shown and 'class="hard"' in shown
+    assert kw.hard_sentences(lab.report.readability) and all(
+        s.grade > 12 for s in kw.hard_sentences(lab.report.readability))
+
+
 def test_save_as_dropdown_is_wide_enough_for_its_labels(tmp_path):
     lab = kw.OwnArticleLab(tmp_path)
     longest = max(len(label) for label, _v in lab.format.options)
