@@ -25,7 +25,8 @@ settings.register_profile("ci", max_examples=150, deadline=None, derandomize=Tru
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("explore", max_examples=3000, deadline=None, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# applied per test (not load_profile), so other test modules keep their own settings
+PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Pieces that exercise the rules: quote marks, apostrophes, sentence ends,
 # abbreviations, datelines, bylines, NBSP, blank lines, CRLF, headings.
@@ -101,6 +102,7 @@ def assert_spans_true(text: str, report) -> None:
         assert (h["start"], h["end"]) in body
 
 
+@PROFILE
 @given(ANY_TEXT)
 @example('"“"", he said, ')  # found by the explore profile: an inherited attribution's mention/cue at -1
 def test_report_never_crashes_and_every_span_is_true(text):
@@ -114,6 +116,7 @@ def test_report_never_crashes_and_every_span_is_true(text):
         assert isinstance(render(), str)
 
 
+@PROFILE
 @given(TEXTS)
 def test_article_parts_are_slices_of_the_text(text):
     a = Article(text)
@@ -129,6 +132,7 @@ def test_article_parts_are_slices_of_the_text(text):
     assert starts == sorted(starts)
 
 
+@PROFILE
 @given(TEXTS, st.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "</p><b>"]))
 def test_html_report_shows_markup_in_the_article_as_text(text, evil):
     body = f"Headline\n\n{text} \"{evil}\" he said. {evil} was there.\n"
