@@ -751,6 +751,13 @@ class LoadedHighlighter(widgets.VBox):
         self.view.value = paragraph_html(self.article, marks, roles={"title", "subhead", "related_link", "body"})
 
 
+def _category_name(category: str) -> str:
+    from kit.loaded_lexicon import categories
+
+    c = categories().get(category)
+    return c.name if c else category
+
+
 def _short_category(category: str) -> str:
     from kit.loaded_lexicon import categories
 
@@ -766,6 +773,45 @@ def loaded_table(loaded, voice: str | None = None) -> HTML:
              _short_category(m.category), m.explanation, " / ".join(m.alternatives))
             for m in loaded.matches if voice in (None, m.voice)]
     return HTML(table_html(rows, ("word", "where", "voice", "category", "why it is loaded", "try instead")))
+
+
+def _loaded_by_term(matches) -> list[tuple[str, list]]:
+    """Matches grouped by lexicon term (case-folded), most frequent first, then in reading order."""
+    groups: dict[str, list] = {}
+    for m in sorted(matches, key=lambda m: m.start):
+        groups.setdefault(m.term.lower(), []).append(m)
+    return sorted(groups.items(), key=lambda kv: -len(kv[1]))
+
+
+def loaded_words_view(loaded, voice: str | None = "outlet") -> widgets.VBox:
+    """A compact view of the loaded words: one row per category, every word in a closed 'show all' list.
+
+    The per-word table (why, alternatives) is long, two screens for the seed's 35 outlet-voice words, so it
+    sits in an Accordion the student opens when needed; the category table keeps every word visible by name.
+    """
+    from kit.plots import REGION_LABELS
+
+    matches = [m for m in loaded.matches if voice in (None, m.voice)]
+    by_term = _loaded_by_term(matches)
+    cats: dict[str, list[tuple[str, list]]] = {}
+    for term, ms in by_term:
+        cats.setdefault(ms[0].category, []).append((term, ms))
+    rows = [(_category_name(c), sum(len(ms) for _t, ms in terms),
+             ", ".join(ms[0].text + (f" (×{len(ms)})" if len(ms) > 1 else "") for _t, ms in terms))
+            for c, terms in sorted(cats.items(), key=lambda kv: -sum(len(ms) for _t, ms in kv[1]))]
+    summary = widgets.HTML(table_html(rows, ("category", "times", "words")))
+    detail = [(" / ".join(dict.fromkeys(m.text for m in ms)), len(ms),  # every spelling used
+               ", ".join(dict.fromkeys(REGION_LABELS[m.region] for m in ms)),
+               _short_category(ms[0].category), ms[0].explanation, " / ".join(ms[0].alternatives))
+              for _t, ms in by_term]
+    every = widgets.Accordion(children=[widgets.HTML(table_html(
+        detail, ("word", "times", "where", "category", "why it is loaded", "try instead")))])
+    every.set_title(0, f"Show all {len(by_term)} words ({len(matches)} uses): why each is loaded, "
+                       "what to write instead")
+    every.selected_index = None  # closed: the summary fits on one screen
+    box = widgets.VBox([summary, every])
+    box.summary, box.every, box.rows, box.detail = summary, every, rows, detail
+    return box
 
 
 def loaded_word_quiz(article: Article, loaded, paragraph) -> PickTheWord:

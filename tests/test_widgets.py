@@ -391,6 +391,23 @@ def test_loaded_highlighter_filters_by_voice_and_category(seed_all):
     assert "outlet]" in h.view.value  # each mark's label names the voice as text
 
 
+def test_loaded_words_view_is_compact_and_keeps_every_word(seed_all):
+    _a, _q, _s, loaded = seed_all
+    outlet = [m for m in loaded.matches if m.voice == "outlet"]
+    view = kw.loaded_words_view(loaded, voice="outlet")
+    # one row per category: fits on a screen (the old table had one wrapped row per use, 35 for the seed)
+    assert len(view.rows) <= 10 and sum(r[1] for r in view.rows) == len(outlet)
+    words = " ".join(r[2] for r in view.rows)
+    assert all(any(m.text in d[0].split(" / ") for d in view.detail) for m in outlet)  # every use, as written
+    assert len(view.detail) == len({m.term.lower() for m in outlet})  # one row per term
+    assert "terrorism (×3)" in words  # repeated words are counted, not repeated
+    # every word, with why and alternatives, one click away in a closed Accordion
+    assert view.every.selected_index is None and view.every.get_title(0).startswith("Show all")
+    assert sum(d[1] for d in view.detail) == len(outlet)
+    assert "blood-hungry" in view.every.children[0].value and "try instead" in view.every.children[0].value
+    assert "<script>" not in view.every.children[0].value
+
+
 def test_loaded_word_quiz_on_the_blood_hungry_link(seed_all):
     a, _q, _s, loaded = seed_all
     link = a.related_links[1]
