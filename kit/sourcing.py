@@ -57,6 +57,8 @@ _MODAL_BEFORE = {"would", "will", "could", "may", "might", "should", "must", "ca
 
 
 # "X was quoted (by TASS) as saying ...": the source is the subject of the passive verb
+# "said at the summit that ...": up to 8 words before "that"; \b after each word keeps it linear on long words
+_THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)(?:\s+by\s+[^,;]{1,40}?)?\s+as\b")
 _POSSESSIVE_THE = {"the", "its", "their", "his", "her", "our", "my", "your"}
 _COLON_ROW = {"verb": ":", "class": "neutral", "needs": "", "explanation": "A colon introduces the quotation."}
@@ -207,12 +209,18 @@ class Sourcing:
     unattributed: list[Unattributed]
     unbalanced: list[Span] = field(default_factory=list)
     headline_sources: list[dict] = field(default_factory=list)  # "Putin: ..." in the headline or a subhead
+    _quote_index: list[tuple[int, int, str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _quote_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def speaker_of(self, offset: int) -> str | None:
         """Canonical speaker of the direct quotation containing `offset` (None outside quotations)."""
-        for a in self.attributions:
-            if a.kind == "direct" and any(s <= offset < e for s, e in a.quotes):
-                return a.speaker
+        if self._quote_index is None:  # built once: loaded language asks for every match
+            self._quote_index = sorted((s, e, a.speaker) for a in self.attributions if a.kind == "direct"
+                                       for s, e in a.quotes)
+            self._quote_starts = [q[0] for q in self._quote_index]
+        i = bisect_right(self._quote_starts, offset) - 1  # quoted parts never overlap
+        if i >= 0 and offset < self._quote_index[i][1]:
+            return self._quote_index[i][2]
         return None
 
     def counts(self) -> dict[str, int]:
@@ -714,7 +722,7 @@ class _Finder:
         s, e, m = self.subject(sent.start, cue.start, sent)
         rule = "cue_subject"
         quoted_as = _QUOTED_AS.search(text, sent.start, cue.start)
-        if m is None and quoted_as and quoted_as.end() == len(text[:cue.start].rstrip()) and cue.text.endswith("ing"):
+        if m is None and quoted_as and quoted_as.end() == sent.start + len(text[sent.start:cue.start].rstrip()) and cue.text.endswith("ing"):
             s, e = self.left_chunk(sent.start, quoted_as.start())  # "Putin was quoted by TASS as saying"
             m = self.mention(s, e, sent)
         if m is None:
@@ -732,7 +740,7 @@ class _Finder:
         elif before.endswith(",") and len(before.split()) >= 3 and not after.startswith("that"):
             content, rule = _trim(text, sent.start, s), "cue_after"  # "..., X said."
         else:
-            that = re.match(r"(?:\W*\w+){0,8}?\W+that\b", text[cue.end:sent.end])  # "said at the summit that ..."
+            that = _THAT_AFTER_CUE.match(text[cue.end:sent.end])  # "said at the summit that ..."
             content = _trim(text, cue.end + (that.end() if that else 0), sent.end)
         return _Raw(sent, cue, m, "indirect", rule, content=_strip_punct(text, *content))
 

@@ -477,7 +477,8 @@ class SpeakerBook:
         """"Smith said" when the text earlier wrote "John Smith": take the full name from there."""
         surname = re.escape(m.name[-1])
         found = None
-        for hit in re.finditer(r"\b([A-Z][\w’'-]+)\s+(?:[A-Z]\.\s+)?" + surname + r"\b", self.text[:m.start]):
+        pattern = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:[A-Z]\.\s+)?" + surname + r"\b")
+        for hit in pattern.finditer(self.text, 0, m.start):  # no copy of the text before the mention
             first = hit.group(1)
             if _is_name_word(first) and not _countries().get((first,)) and (first.lower(),) not in _lexicon() \
                     and (first,) not in _lexicon() and first.lower() not in easy_words():

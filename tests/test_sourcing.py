@@ -692,3 +692,21 @@ def test_quote_ending_in_an_ellipsis_or_dash_still_takes_its_cue():
     for q in ('"We will..." she said.', '"We will win —" Cole said.'):
         s = run("Mayor Ann Cole spoke.\n\n" + q)
         assert only(s, kind="direct").speaker == "Ann Cole"
+
+
+def test_a_very_long_word_after_the_cue_is_read_not_stuck_on():
+    # An 80-letter word once made the "said ... that" pattern backtrack for minutes.
+    word = "Donaudampfschifffahrtsgesellschaftskapitaen" + "x" * 40
+    text = f"The minister said {word} was wrong. The mayor said at the summit that taxes will fall."
+    s = run(text)
+    assert [(a.speaker, a.kind) for a in s.attributions] == [("the minister", "indirect"), ("the mayor", "indirect")]
+    assert text[s.attributions[1].quote_start:s.attributions[1].quote_end] == "taxes will fall"
+
+
+def test_speaker_of_answers_inside_each_quotation_and_none_outside():
+    text = 'Mayor Ann Cole spoke.\n\n"We will build it," Cole said. "No," said Bob Hart.'
+    s = run(text)
+    assert s.speaker_of(text.index("build")) == "Ann Cole"
+    assert s.speaker_of(text.index("No")) == "Bob Hart"
+    assert s.speaker_of(text.index("spoke")) is None
+    assert s.speaker_of(text.index("Cole said")) is None
