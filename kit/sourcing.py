@@ -84,6 +84,12 @@ def _cue_forms() -> dict[tuple[str, ...], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _cue_first_words() -> frozenset[str]:
+    """First words of every cue form: most words start none, so the scan skips them at once."""
+    return frozenset(key[0] for key in _cue_forms())
+
+
+@lru_cache(maxsize=1)
 def _claim_markers() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     rows = read_rows("sourcing_claim_markers.csv", ("marker", "kind", "explanation"))
     return tuple((tuple(r["marker"].lower().split()), r["kind"], r["explanation"]) for r in rows)
@@ -447,6 +453,9 @@ class _Finder:
 
     def _cue_form_at(self, toks: list[Span], i: int) -> tuple[int, dict] | None:
         """(number of words, CSV row) when a cue form ("said", "pointed out", "According to") starts at token i."""
+        first = toks[i].text
+        if first not in _cue_first_words() and not (first in ("According", "In")):
+            return None
         forms = _cue_forms()
         for n in (3, 2, 1):
             key = tuple(t.text for t in toks[i:i + n])

@@ -410,12 +410,17 @@ class SpeakerBook:
                     i = j if j > i + n else i + n
                     continue
                 i += n
+        where: dict[str, list[int]] = {}  # word -> its offsets, so each person is one lookup, not a scan
+        for w in article.body_words:
+            where.setdefault(w.text, []).append(w.start)
         for ent in self.entities:  # every later mention of a known surname keeps the person "recent"
-            for w in article.body_words:
-                if w.text == ent.surname and w.start not in ent.mentioned_at:
-                    ent.mentioned_at.append(w.start)
-                    if w.start in starts:
-                        ent.subject_at.append(w.start)
+            seen = set(ent.mentioned_at)
+            for pos in where.get(ent.surname, ()):
+                if pos not in seen:
+                    seen.add(pos)
+                    ent.mentioned_at.append(pos)
+                    if pos in starts:
+                        ent.subject_at.append(pos)
             ent.mentioned_at.sort()
 
     # -- resolving one mention ---------------------------------------------------------
