@@ -202,6 +202,17 @@ def test_code_cells_stay_short_and_agg_safe(name):
         assert "pyplot" not in cell.source  # kit.plots builds figures without global state
 
 
+MAX_LINE = 100  # a longer code line runs off the right edge of the notebook in a school-laptop window
+
+
+@pytest.mark.parametrize("name", PRESENT)
+def test_code_lines_fit_the_window(name):
+    for i, cell in enumerate(load(name).cells):
+        if cell.cell_type == "code":
+            for line in cell.source.splitlines():
+                assert len(line) <= MAX_LINE, f"{name} cell {i}: {len(line)} characters: {line[:60]}..."
+
+
 @pytest.mark.parametrize("name", PRESENT)
 def test_links_between_lessons_exist(name):
     for target in re.findall(r"\]\(([^)#]+\.ipynb)\)", markdown(name)):
