@@ -11,7 +11,7 @@ import html
 import json
 import textwrap
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
+from functools import lru_cache
 
 from kit import readability as readability_mod
 
@@ -23,10 +23,17 @@ from kit.inputs import check_text
 from kit.quotes import find_quotations
 from kit.syllables import easy_words
 
-try:
-    KIT_VERSION = version("media-literacy-kit")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    KIT_VERSION = "0+unknown"
+
+
+@lru_cache(maxsize=1)
+def kit_version() -> str:
+    """The installed kit's version (read on first use: importlib.metadata is slow to load)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("media-literacy-kit")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
 
 ROLE_LABELS = {
     "title": "headline",
@@ -50,7 +57,7 @@ class Report:
     def to_dict(self) -> dict:
         """The JSON report contract of DESIGN.md (plus a few extra keys)."""
         return {
-            "kit_version": KIT_VERSION,
+            "kit_version": kit_version(),
             "source": self.source_name,
             "warnings": self.warnings,
             "structure": self.article.to_dict(),
@@ -151,7 +158,7 @@ class Report:
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width\"><title>{e(a.title or 'Article report')}</title>"
             f"<style>{STYLE}</style></head><body>\n"
-            f"<h1>Article report</h1><p class=meta>{e(_byline(a))} &middot; kit {e(KIT_VERSION)}</p>{warn}\n"
+            f"<h1>Article report</h1><p class=meta>{e(_byline(a))} &middot; kit {e(kit_version())}</p>{warn}\n"
             f"<h2>The article</h2>{legend}\n" + "\n".join(paras) +
             f"\n<h2>Readability (body only)</h2><table><tr><th>score</th><th>value</th></tr>{rows}</table>\n"
             f"{extra}</body></html>\n"
@@ -186,7 +193,8 @@ def _md_escape(s: str) -> str:
 
 def language_warning(article: Article) -> str | None:
     """A note when the body does not look like English (the formulas are for English)."""
-    words = [w.text.lower() for w in words_in(article.text)][:2000]
+    # the first 2,000 words tell; tokenising all of a long text took most of a report's time
+    words = [w.text.lower() for w in words_in(article.text, 0, min(len(article.text), 30_000))][:2000]
     if len(words) < 20:
         return None
     common = easy_words()
