@@ -239,10 +239,10 @@ class FreeText(widgets.VBox):
             return True
         missing = self.missing_hints(text) if self.matches(text) else []
         if missing:  # part of the answer is there: say what is still missing
-            self.feedback.value = _feedback_html("wrong", f"not there yet. {missing[0]}")
+            self.feedback.value = _feedback_html("wrong", missing[0])
             return False
-        nxt = self.hints[min(self.hints_shown, len(self.hints) - 1)] if self.hints else "look at the passage again."
-        self.feedback.value = _feedback_html("wrong", f"not there yet. {nxt}")
+        nxt = self.hints[min(self.hints_shown, len(self.hints) - 1)] if self.hints else "Look at the passage again."
+        self.feedback.value = _feedback_html("wrong", nxt)
         self.hints_shown = min(self.hints_shown + 1, len(self.hints))
         return False
 
