@@ -193,6 +193,25 @@ def _passage_stats(text: str) -> dict[str, float]:
             "grade": r.scores["flesch_kincaid_grade"], "hard words": c.complex_words}
 
 
+# Short function words do not show that a rewrite kept the original's facts.
+_FUNCTION_WORDS = frozenset("""that with from were have this they their them then than there which would
+been also will into about some such only other more most very what when where your just over being""".split())
+ON_TOPIC_SHARE = 0.2  # a real rewrite keeps at least a fifth of the original's content words
+
+
+def content_words(text: str) -> set[str]:
+    """Words of 4+ letters that are not function words, case-folded ('Syria's' -> 'syria')."""
+    import re
+
+    return {w for w in re.findall(r"[^\W\d_]{4,}", _folded(text)) if w not in _FUNCTION_WORDS}
+
+
+def kept_share(original: str, rewrite: str) -> float:
+    """The share of the original's content words that the rewrite still uses (0.0-1.0)."""
+    before = content_words(original)
+    return len(before & content_words(rewrite)) / len(before) if before else 1.0
+
+
 class RewriteLab(widgets.VBox):
     """Rewrite a passage and watch its readability change as you type.
 
@@ -243,6 +262,10 @@ class RewriteLab(widgets.VBox):
             self.feedback.value = _feedback_html(
                 "wrong", "your version lost " + ", ".join(f"'{m}'" for m in missing)
                 + ": a reader needs to know who said what. Put it back.")
+        elif kept_share(self.original, text) < ON_TOPIC_SHARE:
+            self.feedback.value = _feedback_html(
+                "hint", "your version seems to be about something else: keep the original's facts (who, "
+                        "what, where) and only make the sentences shorter.")
         elif after["grade"] <= self.target:
             self.feedback.value = _feedback_html(
                 "right", f"grade {after['grade']:.1f} (was {self.before['grade']:.1f}), and you kept who said "

@@ -195,6 +195,24 @@ def test_rewrite_lab_insists_on_keeping_the_source():
     assert "Not quite" in lab.feedback.value and "People's Daily" in text_of(lab.feedback.value)
 
 
+def test_rewrite_lab_does_not_praise_an_off_topic_sentence(seed_article):
+    hardest = analyse(seed_article).hardest(1)[0]
+    lab = kw.RewriteLab(hardest.text, target=10, keep=("analyst", "People's Daily"))
+    lab.box.value = "The analyst at People's Daily met the leaders and said the talks went well."
+    assert "Yes" not in lab.feedback.value and "about something else" in lab.feedback.value
+    # a real simplification drops words but keeps the facts: about a third of the content words here
+    lab.box.value = ("An analyst wrote in People's Daily. Russia sends arms to Syria. The West is worried. "
+                     "It wants a group to fight the Islamic State with Syria's government.")
+    assert "Yes" in lab.feedback.value, lab.feedback.value
+
+
+def test_kept_share_counts_content_words():
+    assert kw.content_words("Russia's support for Syria, said the analyst") == {"russia", "support", "syria",
+                                                                                 "said", "analyst"}
+    assert kw.kept_share("Russia supports Syria", "Syria is supported by Russia") == 2 / 3
+    assert kw.kept_share("", "anything") == 1.0
+
+
 def test_rewrite_lab_says_when_the_grade_is_still_too_high():
     lab = kw.RewriteLab(ORIGINAL, target=10, keep=("analyst",))
     long_one = ORIGINAL.replace("Chinese", "Chinese-language")
