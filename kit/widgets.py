@@ -911,6 +911,9 @@ class LoadedRewrite(widgets.VBox):
         elif len(text.split()) < words_before // 2:
             self.feedback.value = _feedback_html("wrong", "your version is less than half as long: replace the "
                                                           "loaded words, keep the information.")
+        elif kept_share(self.original, text) < ON_TOPIC_SHARE:
+            self.feedback.value = _feedback_html("hint", "your version seems to be about something else: keep "
+                                                         "the passage's facts and change only the loaded words.")
         elif quoted_a < quoted_b:
             self.feedback.value = _feedback_html("wrong", "you changed words inside a quotation: a quotation must "
                                                           "stay exactly as the speaker said it.")
@@ -988,6 +991,10 @@ class NeutralRewrite(widgets.VBox):
         if after["words"] < self.before["words"] // 2:
             self.feedback.value = _feedback_html("wrong", "your version is less than half as long: keep the "
                                                           "information, change how it is told.")
+            return
+        if kept_share(self.original, text) < ON_TOPIC_SHARE:
+            self.feedback.value = _feedback_html("hint", "your version seems to be about something else: keep "
+                                                         "the paragraph's facts, change how they are told.")
             return
         if sourcing.unattributed:
             u = sourcing.unattributed[0]

@@ -206,6 +206,19 @@ def test_rewrite_lab_does_not_praise_an_off_topic_sentence(seed_article):
     assert "Yes" in lab.feedback.value, lab.feedback.value
 
 
+def test_loaded_and_neutral_rewrites_do_not_praise_an_off_topic_passage(seed_article):
+    off_topic = ("The president met the leaders on Monday and said the talks went well. Everyone agreed to "
+                 "meet again next year in a different city, and the weather was pleasant for the whole visit.")
+    first = seed_article.body_paragraphs[0].text
+    lab = kw.LoadedRewrite(first)
+    lab.box.value = off_topic
+    assert "Yes" not in lab.feedback.value and "about something else" in lab.feedback.value
+    urged = next(p for p in seed_article.body_paragraphs if p.text.startswith("Putin urged"))
+    lab = kw.NeutralRewrite(urged.text)
+    lab.box.value = off_topic
+    assert "Yes" not in lab.feedback.value and "about something else" in lab.feedback.value
+
+
 def test_kept_share_counts_content_words():
     assert kw.content_words("Russia's support for Syria, said the analyst") == {"russia", "support", "syria",
                                                                                  "said", "analyst"}
