@@ -230,6 +230,7 @@ NUMBERS = [
      lambda: (hardest().words, hardest().syllables, hardest().grade)),
     ("02", "**Answer: {}**", lambda: ", ".join(hard_word_quiz_answers())),
     ("02", "(grade {:.1f}, {} sentences, {} words)", lambda: rewrite_stats(REWRITE_02)),
+    ("02", "also gets a \"Yes\" (grade {:.1f})", lambda: rewrite_stats(SHORT_02)[0]),
     ("03", "`{} attributions: {} direct quotations, {} reported`",
      lambda: tuple(report().sourcing.counts()[k] for k in ("attributions", "direct", "indirect"))),
     ("03", "**Answer: {}** ({} direct + {} reported)", lambda: top_speaker()),
@@ -437,6 +438,9 @@ REWRITE_02 = ("An analyst from a university in Shanghai wrote in People's Daily,
               "said Russia has sent arms and military equipment to Syria. This worried the West. The analyst "
               "said the US and its allies got a message. To beat the Islamic State, they would need to form a "
               "group against terror with the Syrian government.")
+
+# The key's warning example: accepted by the lab although it drops the point of the sentence.
+SHORT_02 = "The analyst wrote for People's Daily. Russia sends arms to Syria. The West is worried."
 
 
 def passage_grade(sentence: str) -> float:
