@@ -285,11 +285,15 @@ def describe_speakers(sourcing) -> str:
             f"{top.speaker} speaks most ({top.total}).")
 
 
+_UNNAMED = {"document": "document"}  # how an unnamed source is labelled; anything else is "anonymous"
+
+
 def plot_speakers(sourcing) -> Figure:
     """Statements per speaker, direct quotations and reported speech stacked (colour + hatch + legend)."""
     sp = sorted(sourcing.speakers, key=lambda s: -s.total)
     fig, ax = _figure(8, max(2.5, 0.45 * len(sp) + 1.4))
-    labels = [_short_name(s.speaker) + ("" if s.named else " (anonymous)") for s in sp]
+    labels = [_short_name(s.speaker) + ("" if s.named else f" ({_UNNAMED.get(s.source_type, 'anonymous')})")
+              for s in sp]
     _stacked(ax, labels, {"direct quotation": [s.direct for s in sp],
                           "reported (indirect)": [s.indirect for s in sp]})
     ax.set_xlabel("statements attributed to the source")

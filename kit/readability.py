@@ -55,11 +55,21 @@ class SentenceDifficulty:
     grade: float  # Flesch–Kincaid grade of this sentence alone
 
 
+# A sentence is called hard only above this Flesch-Kincaid grade: beyond school level, where a general
+# reader starts to struggle. `hardest()` gives the relatively hardest, which may still be easy.
+HARD_GRADE = 12.0
+
+
 @dataclass
 class Readability:
     counts: Counts
     scores: dict[str, float]
     sentences: list[SentenceDifficulty] = field(default_factory=list)
+
+    def hard(self, n: int = 3, threshold: float | None = None) -> list[SentenceDifficulty]:
+        """Up to n of the hardest sentences that are actually hard (grade above HARD_GRADE); [] if none is."""
+        limit = HARD_GRADE if threshold is None else threshold
+        return [s for s in self.hardest(n) if s.grade > limit]
 
     def hardest(self, n: int = 3) -> list[SentenceDifficulty]:
         """The n sentences with the highest grade (longest first on ties)."""

@@ -168,8 +168,10 @@ class Report:
         """Highlights for the HTML page: loaded words first, then quotations, then hardest sentences."""
         marks: list[Mark] = []
         marks += self.loaded.marks() + self.sourcing.marks()  # a loaded word nests inside its quotation
-        for h in self.readability.hardest(3):
-            marks.append(Mark(h.start, h.end, "hard", "hard", f"one of the hardest sentences: grade {h.grade:.1f}"))
+        for h in self.readability.hard(3):  # only sentences that are actually hard, not merely the hardest
+            marks.append(Mark(h.start, h.end, "hard", "hard",
+                              f"one of the hardest sentences: grade {h.grade:.1f} (hard means above grade "
+                              f"{readability_mod.HARD_GRADE:g})"))
         return marks
 
 

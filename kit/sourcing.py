@@ -139,7 +139,7 @@ class Attribution:
     cue_class: str
     kind: str  # direct | indirect
     named: bool
-    source_type: str  # person | institution | agency | anonymous
+    source_type: str  # person | institution | agency | document | anonymous
     start: int
     end: int
     quote_start: int
@@ -237,7 +237,7 @@ class Sourcing:
             "indirect": sum(x.kind == "indirect" for x in a),
             "named": sum(x.named for x in a),
             "anonymous": sum(not x.named for x in a),
-            **{t: sum(x.source_type == t for x in a) for t in ("person", "institution", "agency", "anonymous")},
+            **{t: sum(x.source_type == t for x in a) for t in ("person", "institution", "agency", "document", "anonymous")},
         }
 
     def cue_counts(self) -> list[tuple[str, int, str]]:
@@ -269,7 +269,8 @@ class Sourcing:
         out += wrap(f"{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported "
                     f"(indirect); {c['named']} named, {c['anonymous']} anonymous.", "  ")
         out += wrap(f"Attributions by type of source: {c['person']} to people, {c['institution']} to "
-                    f"institutions, {c['agency']} to news agencies, {c['anonymous']} to unnamed sources.", "  ")
+                    f"institutions, {c['agency']} to news agencies, {c['document']} to documents, {c['anonymous']} to "
+                    "unnamed sources.", "  ")
         if self.speakers:
             top = max(s.total for s in self.speakers)
             name_w = min(28, max(len(s.speaker) for s in self.speakers), max(8, width - 40))

@@ -255,7 +255,9 @@ def _from_head_noun(items, tokens: list[Span], s: int, e: int, mention: str, cou
     first = tokens[0].text.lower()
     if noun.kind == "institution":
         return Mention(s, e, mention, "institution", head=noun.word, country=country)
-    if noun.kind == "document" or (noun.kind == "anonymous" and first != "the") or noun.plural \
+    if noun.kind == "document":  # "its annual report", "figures": a record a reader can look for, not a person
+        return Mention(s, e, mention, "document", role=noun, country=country, plural=noun.plural)
+    if (noun.kind == "anonymous" and first != "the") or noun.plural \
             or first in _INDEFINITE:
         return Mention(s, e, mention, "anonymous", role=noun, country=country, plural=noun.plural)
     return Mention(s, e, mention, "role_ref", role=noun, country=country)
@@ -362,7 +364,8 @@ class Entity:
 
     @property
     def named(self) -> bool:
-        return self.source_type != "anonymous"
+        """A person, institution or agency a reader can look up; an unnamed source or a bare document is not."""
+        return self.source_type not in ("anonymous", "document")
 
     @property
     def surname(self) -> str:
@@ -448,6 +451,8 @@ class SpeakerBook:
             if m.proper:
                 return self._keyed(m.head, "institution", m), None
             return self._description(m, "institution"), None
+        if m.kind == "document":
+            return self._description(m, "document"), None
         return self._description(m, "anonymous"), None
 
     def _last(self, source_type: str, before: int) -> Entity | None:
@@ -547,7 +552,8 @@ class SpeakerBook:
         low = words[0].lower() if words else ""
         common = low in easy_words() or low.rstrip("s") in easy_words() or (low,) in _lexicon() or len(words) == 1
         plain_body = source_type == "institution" and len(words) == 1 and (low,) in _lexicon()  # "Police said"
-        if low in _DETERMINERS or plain_body or (source_type == "anonymous" and common and not words[0].isupper()):
+        if low in _DETERMINERS or plain_body or (source_type in ("anonymous", "document") and common
+                                                 and not words[0].isupper()):
             words[0] = low  # "Officials" at the start of a sentence is just "officials"
         desc = " ".join(words)
         ent = self._keyed(desc, source_type, m)

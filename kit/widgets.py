@@ -19,6 +19,7 @@ from kit.article import Article
 from kit.errors import KitInputError
 from kit.exercises import Dropdowns, FreeText, MultipleChoice, PickTheWord  # noqa: F401  (re-exported)
 from kit.highlight import Mark, highlight
+from kit import readability as readability_mod
 
 SEED = "pravda_putin_syria_csto.txt"
 NEUTRAL = "neutral_library_hours.txt"
@@ -393,9 +394,8 @@ class SiftChecklist(widgets.VBox):
         return f"<section><h2>SIFT checklist</h2><ul>{items}</ul></section>"
 
 
-# A sentence is called hard only above this Flesch-Kincaid grade: beyond school level, where lesson 02 says
-# a general reader starts to struggle. The report's "hardest" sentences are only the relatively hardest.
-HARD_GRADE = 12.0
+# A sentence is called hard only above this Flesch-Kincaid grade (lesson 02 draws the line there).
+HARD_GRADE = readability_mod.HARD_GRADE
 
 
 def hard_sentences(readability, n: int = 3, threshold: float = HARD_GRADE) -> list:

@@ -92,3 +92,25 @@ def test_report_gives_counts_to_redo_the_arithmetic(seed_article):
 def test_empty_body_gives_no_scores_not_a_crash():
     r = readability.analyse(Article("Just a headline"))
     assert r.scores == {} and r.counts.words == 0
+
+
+def test_an_easy_text_has_a_hardest_sentence_but_no_hard_one():
+    from kit.readability import HARD_GRADE, analyse_passage
+    from kit.report import build_report
+
+    text = "The cat sat on the mat. It was warm. The dog came in and lay down by the fire."
+    r = analyse_passage(text)
+    assert r.hardest(1) and r.hardest(1)[0].grade < HARD_GRADE
+    assert r.hard(3) == []
+    assert 'class="hard"' not in build_report(text).to_html()  # no sentence of the article is marked hard
+
+
+def test_the_seed_analyst_sentence_is_hard():
+    from conftest import SEED
+    from kit.article import Article
+    from kit.readability import analyse
+    from kit.report import build_report
+
+    hard = analyse(Article(SEED.read_text(encoding="utf-8"))).hard(3)
+    assert hard and hard[0].text.startswith("An analyst at the Shanghai")
+    assert '<mark class="hard"' in build_report(SEED.read_text(encoding="utf-8")).to_html()

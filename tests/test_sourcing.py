@@ -524,7 +524,8 @@ def test_other_sourcing_csvs_are_well_formed():
     ("The company said in a statement that sales rose.", "the company", "indirect", "institution"),
     ("Travelers stranded at the airport said they waited for hours.", "travelers", "indirect", "anonymous"),
     ("Smith was quoted by Reuters as saying the town was ready.", "John Smith", "indirect", "person"),
-    ("The study found that the bridge was safe.", "the study", "indirect", "anonymous"),
+    ("The study found that the bridge was safe.", "the study", "indirect", "document"),
+    ("Visits rose, according to its annual report.", "its annual report", "indirect", "document"),
     ("Smith's report said the bridge was safe.", "John Smith", "indirect", "person"),
     ("Apple said sales rose.", "Apple", "indirect", "person"),  # a limit: a bare company name reads as a name
 ])
