@@ -60,6 +60,7 @@ _MODAL_BEFORE = {"would", "will", "could", "may", "might", "should", "must", "ca
 # "said at the summit that ...": up to 8 words before "that"; \b after each word keeps it linear on long words
 _THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)(?:\s+by\s+[^,;]{1,40}?)?\s+as\b")
+_PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
 _POSSESSIVE_THE = {"the", "its", "their", "his", "her", "our", "my", "your"}
 _COLON_ROW = {"verb": ":", "class": "neutral", "needs": "", "explanation": "A colon introduces the quotation."}
 
@@ -532,12 +533,15 @@ class _Finder:
         if comma < 0 or self.text[comma + 1:cue_start].strip():
             return s, e, None
         named = None
-        for _ in range(2):
+        for _ in range(3):
             prev_comma = self.text.rfind(",", lo, comma)
             if prev_comma < 0:
                 return s, e, None
             appositive = self.text[prev_comma + 1:comma]
-            relative = re.match(r"\s*(who|which|whose|[a-z]+ing|[a-z]+ed)\b", appositive)
+            relative = re.match(r"\s*(who|which|whose|whom|where|when|[a-z]+ing|[a-z]+ed)\b", appositive)
+            if _PARTY_TAG.match(appositive):  # "Sen. Tom Harlan, R-Kan., said": party and state, not a name
+                comma = prev_comma
+                continue
             if len(appositive.split()) > 20 or (self.cues(prev_comma + 1, comma) and not relative) \
                     or re.search(r"[\"“”;:]", appositive):
                 return s, e, None  # "..., Ernest said, adding" is not an appositive
@@ -548,6 +552,11 @@ class _Finder:
                 named = (a_s, a_e, inner) if inner is not None and inner.kind == "person" else None
                 title = inner.role if inner is not None and inner.kind != "person" else None
             s2, e2 = self.left_chunk(lo, prev_comma)
+            if _PARTY_TAG.match(self.text[s2:e2]):  # "Tom Harlan, R-Kan., who voted no, said"
+                prev_comma = self.text.rfind(",", lo, s2)
+                if prev_comma < 0:
+                    return s, e, None
+                s2, e2 = self.left_chunk(lo, prev_comma)
             m2 = self.mention(s2, e2, sent)
             if named is not None and (m2 is None or m2.kind != "person"):
                 a_s, a_e, nm = named

@@ -153,12 +153,13 @@ def parse_mention(text: str, start: int, end: int) -> Mention | None:
     while tokens and tokens[0].text.lower() in _LEAD_WORDS:
         tokens = tokens[1:]
     for i, t in enumerate(tokens):
-        if i > 0 and t.text.lower() in _STOP_WORDS and t.text.islower():
+        if i > 0 and t.text.islower() and (t.text in _STOP_WORDS or t.text in _VERBISH):  # "Scientists have long"
             tokens = tokens[:i]
             break
         participle = t.text.islower() and t.text.endswith(("ed", "ing")) and len(t.text) > 4
+        noun_next = i + 1 < len(tokens) and lookup(tokens, i + 1)[1] is not None  # "the main lobbying group"
         if i > 0 and participle and tokens[i - 1].text.lower() not in _DETERMINERS and \
-                lookup(tokens, i)[1] is None:
+                lookup(tokens, i)[1] is None and not noun_next:
             tokens = tokens[:i]  # "Travelers stranded at the airport": the people, not where they are
             break
     while tokens and (tokens[-1].text in _TRAIL_WORDS or (tokens[-1].text.endswith("ly") and tokens[-1].text.islower())):
@@ -195,6 +196,11 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
     by_noun = _from_head_noun(items, tokens, s, e, mention, country)
     if by_noun is not None:
         return by_noun
+    if len(items) > 1 and items[-1][2] and all(noun is None and country is None and len(toks) == 1
+                                               and _is_name_word(toks[0].text) for toks, noun, country in items[:-1]):
+        # "Water UK", "Cancer Research UK", "Sport England": a body whose name ends with a country
+        return Mention(s, e, mention, "institution", head=" ".join(t.text for toks, _, _ in items for t in toks),
+                       proper=True)
     if len(items) == 1 and items[0][2]:  # "Russia", "Washington": the country's government speaks
         return Mention(s, e, mention, "institution", head=" ".join(t.text for t in items[0][0]), country=country,
                        proper=True)
