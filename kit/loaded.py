@@ -32,6 +32,7 @@ from typing import Any, Sequence
 
 from kit.article import Article, words_in
 from kit.highlight import Mark
+from kit.loaded_context import inside_proper_name
 from kit.loaded_lexicon import categories, load
 from kit.quotes import QuoteScan, find_quotations
 
@@ -308,6 +309,8 @@ def analyse(
             continue
         words[region] += len(words_in(text, p.start, p.end))
         for hit in lexicon.find(text, p.start, p.end):
+            if region == "body" and inside_proper_name(text, hit.start, hit.end, p.start, hit.term.term, p.end):
+                continue  # "the Northern Liberation Front": a name the article must use, not a judgement
             quoted = region == "body" and quotes.containing(hit.start, hit.end) is not None
             speaker = None
             if quoted:

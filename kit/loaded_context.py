@@ -22,6 +22,7 @@ ending (`injur*` matches "injured", "injuries").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -113,3 +114,41 @@ def apply_rule(rows: Sequence[RuleRow], before: Sequence[str], after: Sequence[s
         if r.extend and found is not None:
             extend = max(extend, found + 1)
     return Verdict(True, extend)
+
+
+# Characters after which a capital letter may just start a sentence (or a quotation, or a list item).
+_SENTENCE_OPENERS = ".!?:;\"“”‘’'([{—–-•*"
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _opens_sentence(text: str, para_start: int, pos: int) -> bool:
+    before = text[para_start:pos].rstrip()
+    return not before or before[-1] in _SENTENCE_OPENERS
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.islower() for c in word)
+
+
+def inside_proper_name(text: str, start: int, end: int, para_start: int, headword: str,
+                       para_end: int | None = None) -> bool:
+    """Whether a body match is part of a name ("the Northern Liberation Front", "Liberation Square").
+
+    A lexicon word written in lower case ("liberation") that appears with a capital
+    letter in the middle of a sentence, next to another capitalised word, is part of
+    a name: an organisation, a place or a title, which the article has to use and
+    which is not the writer's judgement. A word that opens a sentence, a headword
+    that is itself a name ("Nazis", "Western-backed") and a word in capitals for
+    shouting ("SHAMEFUL") are not affected. Headlines are often in title case, so
+    callers use this on body text only.
+    """
+    para_end = len(text) if para_end is None else para_end
+    if not _capitalised(text[start:end]) or any(c.isupper() for c in headword):
+        return False
+    if _opens_sentence(text, para_start, start):
+        return False
+    prev = [m for m in _WORD_RE.finditer(text, para_start, start)]
+    if prev and _capitalised(prev[-1].group()) and not _opens_sentence(text, para_start, prev[-1].start()):
+        return True
+    nxt = _WORD_RE.search(text, end, para_end)
+    return bool(nxt) and _capitalised(nxt.group()) and not _opens_sentence(text, start, nxt.start())
