@@ -714,6 +714,8 @@ class _Finder:
                 if cue.start in self.by_cue:
                     continue
                 raw = self._reported(sent, cue)
+                if raw is None and not here:
+                    raw = self._second_verb(sent, cue)
                 if raw is None:
                     s, e = self.left_chunk(sent.start, cue.start)
                     in_relative = self.text[sent.start:cue.start].rstrip().endswith((" who", " which"))
@@ -762,6 +764,32 @@ class _Finder:
             that = _THAT_AFTER_CUE.match(text[cue.end:sent.end])  # "said at the summit that ..."
             content = _trim(text, cue.end + (that.end() if that else 0), sent.end)
         return _Raw(sent, cue, m, "indirect", rule, content=_strip_punct(text, *content))
+
+    def _second_verb(self, sent: Span, cue: _Cue) -> _Raw | None:
+        """'A source played down the risk, saying ...', 'Experts welcomed it but urged caution': the cue is the
+        sentence's second verb, so its source is the noun phrase that opens the sentence."""
+        text = self.text
+        before = text[sent.start:cue.start].rstrip()
+        words = words_in(text, sent.start, cue.start)
+        ing_after_comma = cue.text.endswith("ing") and before.endswith(",")
+        coordinated = len(words) > 2 and words[-1].text in ("and", "but")
+        if not (ing_after_comma or coordinated) or self.in_quote(sent.start):
+            return None
+        lead: list[Span] = []
+        for w in words:
+            if not (w.text[:1].isupper() or w.text.lower() in ("the", "a", "an") or lookup_noun(w)):
+                break
+            lead.append(w)
+        if not lead or lead[-1] is words[-1] or text[lead[-1].end:lead[-1].end + 1] in ",;:":
+            return None  # nothing but the subject before the cue, or the subject ends in an appositive
+        nxt = words[len(lead)].text
+        if not nxt.islower() or nxt in _CLAUSE_WORDS:
+            return None  # the word after the subject must be its verb
+        m = self.mention(lead[0].start, lead[-1].end, sent)
+        if m is None or m.kind == "pronoun":
+            return None
+        content = _trim(text, cue.end, sent.end)
+        return _Raw(sent, cue, m, "indirect", "second_verb", content=_strip_punct(text, *content))
 
     # -- quotations with no cue of their own -------------------------------------------------------------------
     def continuations(self) -> None:
