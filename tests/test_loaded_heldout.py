@@ -114,3 +114,29 @@ def body_matches(sentence: str) -> list[str]:
 ])
 def test_a_lower_case_term_inside_a_capitalised_name_is_not_flagged(sentence, expected):
     assert body_matches(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # words for people arriving as water: only with people, not with water
+    ("Thousands more migrants will flood into the towns.", ["flood into"]),
+    ("Water flooded into homes on the high street.", []),
+    # 'claimed' casts doubt on a reported claim, not on a prize, a responsibility or an insurance claim
+    ("The department claimed the numbers were wrong.", ["claimed"]),
+    ("A group claimed responsibility for the attack and said it was planned.", []),
+    ("The group claimed to hold 400 gigabytes of data.", []),
+    ("Insurance claims were paid within a month.", []),
+    # a label reported as someone else's
+    ("The ministry blamed the group, which it describes as a terrorist organisation.", []),
+    ("The terrorists attacked the village.", ["terrorists"]),
+    # counted agreement, prices, business and film vocabulary are plain
+    ("The council's vote was unanimous.", []),
+    ("Residents were unanimous in condemning the protest.", ["unanimous"]),
+    ("Cheap flights to Spain sold out.", []),
+    ("The protest was a cheap stunt.", ["cheap", "stunt"]),
+    ("The board rejected a hostile takeover bid.", []),
+    ("A stunt performer was hurt during filming.", []),
+    ("She woke up early and had a soft touch on the ball.", []),
+    ("The woke elite and the out-of-touch ministers sold us out.", ["woke elite", "out-of-touch", "sold us out"]),
+])
+def test_context_rules_for_words_found_missing_on_held_out_texts(sentence, expected):
+    assert body_matches(sentence) == expected
