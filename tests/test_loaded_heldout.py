@@ -4,9 +4,12 @@ The texts and hand annotations in tests/fixtures/heldout_loaded/ were written an
 kit.loaded was ever run on them (see each JSON's "how_made"). Never edit an annotation to match the
 program's output: change the program, or accept the figure.
 
-- Neutral news (6 domains): every match is a false alarm. Issue 5's target: fewer than 1 flagged word
+Round 1 (6 neutral, 2 loaded) was blind on the first run only; round 2 (*_r2_*: 2 neutral, 1 loaded) was
+written after the round-1 fixes and is blind to them.
+
+- Neutral news (8 domains): every match is a false alarm. Issue 5's target: fewer than 1 flagged word
   per 100 words, on each text.
-- Loaded political news (2 styles): recall with the right voice on the clear ('core') cases >= 0.8.
+- Loaded political news (3 styles): recall with the right voice on the clear ('core') cases >= 0.8.
 Misses and false alarms are printed (run with -s to see them).
 """
 
@@ -41,8 +44,9 @@ def annotation(path):
     return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
 
 
-def test_there_are_six_neutral_and_two_loaded_texts_of_the_right_length():
-    assert len(NEUTRAL) == 6 and len(LOADED) == 2
+def test_there_are_eight_neutral_and_three_loaded_texts_of_the_right_length():
+    # round 1: six neutral, two loaded; round 2 (*_r2_*, blind to the round-1 fixes): two neutral, one loaded
+    assert len(NEUTRAL) == 8 and len(LOADED) == 3
     for p in NEUTRAL:
         assert 300 <= len(words_in(p.read_text(encoding="utf-8"))) <= 450, p.name
     for p in LOADED:
