@@ -144,3 +144,22 @@ def test_a_lower_case_term_inside_a_capitalised_name_is_not_flagged(sentence, ex
 ])
 def test_context_rules_for_words_found_missing_on_held_out_texts(sentence, expected):
     assert body_matches(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("They are spreading dangerous lies about the plan.", ["lies"]),
+    ("The town lies on the river, and the problem lies in the budget.", []),
+    ("Her crusade against the oil industry goes on.", ["crusade"]),
+    ("The knights set out on the crusade to Jerusalem in the 11th century.", []),
+    ("He felt bloated after the meal.", []),
+    ("Washington's bloated bureaucracy grew again.", ["bloated"]),
+    ("The circus came to town with clowns and acrobats.", []),
+    ("The hearing turned into a media circus.", ["media circus"]),
+    ("A radical senator spoke first.", ["radical"]),
+    ("Radical changes to the bus timetable start in May.", []),
+    ("This is an attack on working Americans.", ["attack"]),
+    ("The striker led the attack in the second half.", []),
+    ("A Beijing-funded group and a Soros-funded charity were named.", ["Beijing-funded", "Soros-funded"]),
+])
+def test_context_rules_for_words_found_missing_on_the_round_2_text(sentence, expected):
+    assert body_matches(sentence) == expected
