@@ -474,6 +474,8 @@ class _Finder:
         if row["verb"] == "according to":
             return True
         prev = toks[i - 1].text.lower() if i > 0 else ""
+        if i > 0 and self.text[toks[i - 1].end:toks[i].start].strip():
+            prev = ""  # "ends in May, said": punctuation between, so "May" is no modal of the cue
         if prev in _PASSIVE_BEFORE or prev in _NOUN_BEFORE or prev in _MODAL_BEFORE:
             return False
         for t in toks[max(0, i - 2):i]:  # "have not said", "declined to say": nothing was said
@@ -562,6 +564,13 @@ class _Finder:
                 a_s, a_e, nm = named
                 role = m2.role if m2 is not None and m2.role is not None else nm.role
                 return a_s, a_e, replace(nm, role=role, country=nm.country or (m2.country if m2 else None))
+            if m2 is not None and m2.kind == "person":  # "the Mayor of Dunmore, Robert Ainsley, whose ..., said"
+                before = self.text.rfind(",", lo, s2)
+                if before >= 0 and not self.text[before + 1:s2].strip():
+                    t_s, t_e = self.left_chunk(lo, before)
+                    m3 = self.mention(t_s, t_e, sent)
+                    if m3 is not None and m3.kind == "role_ref" and m3.role is not None:
+                        m2 = replace(m2, role=m3.role, country=m2.country or m3.country)
             if m2 is not None:
                 if m2.kind == "person" and m2.role is None and title is not None:
                     m2 = replace(m2, role=title)  # "Ms. Jones, the mayor, said": she is the mayor
@@ -599,6 +608,12 @@ class _Finder:
                 and not any(ent.surname == m.name[0] for ent in self.book.entities):
             # "Doctors said", "Commuters in London told": a capitalised common word opens the sentence, not a name
             return Mention(m.start, m.end, m.text, "anonymous", plural=m.name[0].endswith("s"))
+        rest = words_in(self.text, m.end, e)
+        if m.kind == "person" and len(m.name) == 1 and m.start == sentence.start and rest \
+                and all(w.text.isalpha() and w.text.islower() for w in rest) \
+                and rest[-1].text.endswith("s") and not rest[-1].text.endswith(("ss", "us", "is")):
+            # "Local doctors said": a capitalised adjective opens the sentence before a plural noun; no name
+            return Mention(m.start, rest[-1].end, self.text[m.start:rest[-1].end], "anonymous", plural=True)
         return m
 
     # -- direct quotations --------------------------------------------------------------------------------------
@@ -776,10 +791,19 @@ class _Finder:
         if not (ing_after_comma or coordinated) or self.in_quote(sent.start):
             return None
         lead: list[Span] = []
-        for w in words:
-            if not (w.text[:1].isupper() or w.text.lower() in ("the", "a", "an") or lookup_noun(w)):
+        for k, w in enumerate(words):
+            ok = w.text[:1].isupper() or w.text.lower() in ("the", "a", "an") or lookup_noun(w)
+            if not ok and lead and w.text in ("of", "to", "at", "for", "in", "from") and k + 1 < len(words):
+                nxt_w = words[k + 1]  # "An aide to the minister": a prepositional phrase inside the subject
+                ok = nxt_w.text[:1].isupper() or nxt_w.text in ("the", "a", "an")
+            if not ok:
                 break
             lead.append(w)
+        verb = next((k for k, w in enumerate(words[:9]) if k > 0 and w.text.isalpha() and w.text.islower()
+                     and (w.text.endswith("ed") or w.text in ("has", "have", "had", "was", "were", "is", "are"))), None)
+        if verb is not None and len(lead) < verb and all(
+                not self.text[a.end:b.start].strip() for a, b in zip(words[:verb], words[1:verb])):
+            lead = words[:verb]  # "Local doctors backed ...": everything up to the first verb, no punctuation
         if not lead or lead[-1] is words[-1] or text[lead[-1].end:lead[-1].end + 1] in ",;:":
             return None  # nothing but the subject before the cue, or the subject ends in an appositive
         nxt = words[len(lead)].text

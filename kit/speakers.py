@@ -367,6 +367,7 @@ class Entity:
     spoke_at: list[int] = field(default_factory=list)
     subject_at: list[int] = field(default_factory=list)  # a sentence opens with this person's name
     variants: list[str] = field(default_factory=list)
+    other_roles: list[Noun] = field(default_factory=list)  # "Councillor Robert Ainsley", also "the Mayor of Dunmore"
 
     @property
     def named(self) -> bool:
@@ -378,7 +379,7 @@ class Entity:
         return self.name[-1] if self.name else ""
 
     def tags(self) -> set[str]:
-        return {self.role.word, *self.role.tags} if self.role else set()
+        return {word for r in ([self.role] if self.role else []) + self.other_roles for word in (r.word, *r.tags)}
 
 
 _GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m"}
@@ -481,6 +482,9 @@ class SpeakerBook:
         else:
             if len(m.name) > len(ent.name) and variant is None:
                 ent.name, ent.canonical = m.name, _full_name(m.name)
+            if ent.role is not None and m.role is not None and m.role.word != ent.role.word \
+                    and m.role not in ent.other_roles:
+                ent.other_roles.append(m.role)  # a second title the article gives the same person
             ent.role = ent.role or m.role
             ent.country = ent.country or m.country
             ent.gender = ent.gender or _GENDER.get((m.honorific or "").lower())
@@ -546,7 +550,8 @@ class SpeakerBook:
             if not before or before[-1] <= best_at or e.source_type not in ("person", "anonymous") or e.plural:
                 continue
             mine = {m.role.word, *m.role.tags} if m.role else set()
-            if not (want & e.tags()) and not (e.role is not None and e.role.word in mine - {"official"}):
+            own = {r.word for r in ([e.role] if e.role else []) + e.other_roles}
+            if not (want & e.tags()) and not (own & (mine - {"official"})):
                 continue  # "the leader" fits a president; "the politician" fits a president or minister
             if m.country and e.country and m.country != e.country:
                 continue
