@@ -165,3 +165,7 @@ def test_context_rules_for_words_found_missing_on_held_out_texts(sentence, expec
 ])
 def test_context_rules_for_words_found_missing_on_the_round_2_text(sentence, expected):
     assert body_matches(sentence) == expected
+
+
+def test_a_board_that_unanimously_rejected_an_offer_is_a_counted_decision():
+    assert body_matches('The board said in a statement that it had "unanimously rejected" the offer.') == []
