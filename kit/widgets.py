@@ -213,7 +213,32 @@ def kept_share(original: str, rewrite: str) -> float:
     return len(before & content_words(rewrite)) / len(before) if before else 1.0
 
 
-class RewriteLab(widgets.VBox):
+class _RewriteBox(widgets.VBox):
+    """A text box holding `original`, a "Start again" button, a live table and feedback.
+
+    Subclasses set what they compare before calling this __init__, and give `_update`, which
+    runs once here and again on every change of the text.
+    """
+
+    def __init__(self, original: str, intro_html: str, rows: int = 6):
+        self.original = original
+        self.box = widgets.Textarea(value=original, rows=rows, continuous_update=True,
+                                    layout=widgets.Layout(width="95%"))
+        self.reset = widgets.Button(description="Start again", icon="undo")
+        self.reset.on_click(lambda _b: setattr(self.box, "value", self.original))
+        self.table = widgets.HTML()
+        self.feedback = widgets.HTML()
+        self.feedback.add_class("kit-feedback")
+        self.box.observe(self._update, names="value")
+        super().__init__([widgets.HTML(intro_html), self.box, self.reset, self.table, self.feedback])
+        self.add_class("kit-exercise")
+        self._update()
+
+    def _update(self, change=None) -> None:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+
+class RewriteLab(_RewriteBox):
     """Rewrite a passage and watch its readability change as you type.
 
     The feedback compares the rewrite with the original (sentences, words,
@@ -223,23 +248,11 @@ class RewriteLab(widgets.VBox):
     """
 
     def __init__(self, original: str, target: float = 10.0, keep: tuple[str, ...] = ()):
-        self.original = original
         self.target = target
         self.keep = tuple(keep)
         self.before = _passage_stats(original)
-        self.box = widgets.Textarea(value=original, rows=6, continuous_update=True,
-                                    layout=widgets.Layout(width="95%"))
-        self.reset = widgets.Button(description="Start again", icon="undo")
-        self.reset.on_click(lambda _b: setattr(self.box, "value", self.original))
-        self.table = widgets.HTML()
-        self.feedback = widgets.HTML()
-        self.feedback.add_class("kit-feedback")
-        self.box.observe(self._update, names="value")
-        intro = widgets.HTML(f"<p><strong>Rewrite the passage so a reader at grade {target:g} or below can "
-                             "follow it.</strong> The numbers update as you type.</p>")
-        super().__init__([intro, self.box, self.reset, self.table, self.feedback])
-        self.add_class("kit-exercise")
-        self._update()
+        super().__init__(original, f"<p><strong>Rewrite the passage so a reader at grade {target:g} or below "
+                                   "can follow it.</strong> The numbers update as you type.</p>")
 
     @property
     def after(self) -> dict[str, float]:
@@ -861,7 +874,7 @@ def _list_loaded(matches) -> str:
     return "; ".join(f"'{m.text}' (try: {' / '.join(m.alternatives[:2])})" for m in matches)
 
 
-class LoadedRewrite(widgets.VBox):
+class LoadedRewrite(_RewriteBox):
     """Replace the loaded words in a passage; the counts change as you type.
 
     Only the outlet's own loaded words need replacing: words inside quotation
@@ -869,22 +882,16 @@ class LoadedRewrite(widgets.VBox):
     """
 
     def __init__(self, original: str):
-        self.original = original
         _a, _s, loaded = passage_analysis(original)
         self.before = loaded
-        self.box = widgets.Textarea(value=original, rows=5, continuous_update=True,
-                                    layout=widgets.Layout(width="95%"))
-        self.reset = widgets.Button(description="Start again", icon="undo")
-        self.reset.on_click(lambda _b: setattr(self.box, "value", self.original))
-        self.counts = widgets.HTML()
-        self.feedback = widgets.HTML()
-        self.feedback.add_class("kit-feedback")
-        self.box.observe(self._update, names="value")
-        intro = widgets.HTML("<p><strong>Replace each loaded word in the outlet's own voice with a neutral one."
-                             "</strong> Leave words inside quotation marks alone: that is what the speaker said.</p>")
-        super().__init__([intro, self.box, self.reset, self.counts, self.feedback])
-        self.add_class("kit-exercise")
-        self._update()
+        super().__init__(original, "<p><strong>Replace each loaded word in the outlet's own voice with a neutral "
+                                   "one.</strong> Leave words inside quotation marks alone: that is what the "
+                                   "speaker said.</p>", rows=5)
+
+    @property
+    def counts(self) -> widgets.HTML:
+        """The live counts table (named for what it shows)."""
+        return self.table
 
     def outlet_matches(self, loaded) -> list:
         return [m for m in loaded.matches if m.voice == "outlet"] if loaded else []
@@ -942,7 +949,7 @@ def _rewrite_stats(text: str) -> dict[str, float]:
             "attributions (who says so)": len(sourcing.attributions) if sourcing else 0}
 
 
-class NeutralRewrite(widgets.VBox):
+class NeutralRewrite(_RewriteBox):
     """Rewrite a paragraph neutrally: attribute every claim, drop the outlet's loaded words.
 
     The before/after table and the feedback update as the student types; the
@@ -950,21 +957,9 @@ class NeutralRewrite(widgets.VBox):
     """
 
     def __init__(self, original: str):
-        self.original = original
         self.before = _rewrite_stats(original)
-        self.box = widgets.Textarea(value=original, rows=6, continuous_update=True,
-                                    layout=widgets.Layout(width="95%"))
-        self.reset = widgets.Button(description="Start again", icon="undo")
-        self.reset.on_click(lambda _b: setattr(self.box, "value", self.original))
-        self.table = widgets.HTML()
-        self.feedback = widgets.HTML()
-        self.feedback.add_class("kit-feedback")
-        self.box.observe(self._update, names="value")
-        intro = widgets.HTML("<p><strong>Rewrite the paragraph as a neutral report:</strong> say who claims each "
-                             "thing, and use plain words in the outlet's own voice.</p>")
-        super().__init__([intro, self.box, self.reset, self.table, self.feedback])
-        self.add_class("kit-exercise")
-        self._update()
+        super().__init__(original, "<p><strong>Rewrite the paragraph as a neutral report:</strong> say who claims "
+                                   "each thing, and use plain words in the outlet's own voice.</p>")
 
     @property
     def after(self) -> dict[str, float]:
