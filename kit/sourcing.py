@@ -60,6 +60,8 @@ _MODAL_BEFORE = {"would", "will", "could", "may", "might", "should", "must", "ca
 # "said at the summit that ...": up to 8 words before "that"; \b after each word keeps it linear on long words
 _THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)(?:\s+by\s+[^,;]{1,40}?)?\s+as\b")
+_PAREN_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z&.]{1,12}\)\s*\Z")  # " (WHO)", " (Defra)" right before a cue
+_TITLE_LIST = re.compile(r",\s[A-Z][\w’'-]*(?:,\s[A-Z][\w’'-]*)*,?\s(?:and|&)\s[A-Z]")  # ", Food and Rural"
 _PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
 _POSSESSIVE_THE = {"the", "its", "their", "his", "her", "our", "my", "your"}
 _COLON_ROW = {"verb": ":", "class": "neutral", "needs": "", "explanation": "A colon introduces the quotation."}
@@ -491,14 +493,30 @@ class _Finder:
 
     def left_chunk(self, lo: int, hi: int) -> tuple[int, int]:
         """The phrase right before a cue: back to a comma, a quotation mark or a clause word."""
+        text = self.text
         i = hi
-        while i > lo and self.text[i - 1] not in _CHUNK_STOP_CHARS and not self._quote_end_at(i):
+        while i > lo:
+            if text[i - 1] == ")":  # "the World Health Organization (WHO) said": the acronym is part of the name
+                acronym = _PAREN_ACRONYM.search(text, lo, i)
+                if acronym:
+                    i = acronym.start()
+                    continue
+            if text[i - 1] == "," and _TITLE_LIST.match(text, i - 1, hi):
+                i -= 1  # "the Department for Environment, Food and Rural Affairs": one name with commas
+                continue
+            if text[i - 1] in _CHUNK_STOP_CHARS or self._quote_end_at(i):
+                break
             i -= 1
-        for w in reversed(words_in(self.text, i, hi)):
+        words = words_in(text, i, hi)
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w.text in ("and", "&") and 0 < k < len(words) - 1 and words[k - 1].text[:1].isupper() \
+                    and words[k + 1].text[:1].isupper() and _inside_body_name(words, k):
+                continue  # "Department of Health and Human Services": inside a name
             if w.text in _CLAUSE_WORDS or (w.text,) in _cue_forms():  # "said [that] some employees asked"
                 i = w.end
                 break
-        return _trim(self.text, i, hi)
+        return _trim(text, i, hi)
 
     def _quote_end_at(self, i: int) -> bool:
         q = self.scan.containing(i - 1)
@@ -863,6 +881,19 @@ class _Finder:
             if raw.inherit is not None:
                 raw.entity = raw.inherit.entity
                 raw.cue = raw.inherit.cue
+
+
+def _inside_body_name(words: list[Span], k: int) -> bool:
+    """Whether the "and" at words[k] sits in a capitalised body's name ("Department of Health and Human
+    Services"), not between two sources ("Putin and Lukashenko", "Ukraine and Russia")."""
+    for w in reversed(words[:k]):
+        if not (w.text[:1].isupper() or w.text in ("of", "for", "the", "on")):
+            return False
+        if w.text[:1].isupper():
+            noun = lookup([w], 0)[1]
+            if noun is not None and noun.kind == "institution":
+                return True
+    return False
 
 
 def _group_word(word: str) -> bool:

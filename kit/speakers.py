@@ -171,6 +171,8 @@ def parse_mention(text: str, start: int, end: int) -> Mention | None:
     noun = lookup(tokens, len(tokens) - 1)[1]
     if text[e:e + 1] == "." and ("." in last or (noun is not None and noun.kind == "honorific")):
         e += 1  # keep the period of "Dr." / "U.S." inside the mention
+    if text[e:e + 1] == ")" and text.count("(", s, e) > text.count(")", s, e):
+        e += 1  # "the World Health Organization (WHO)": keep the closing bracket
     return _classify(text, tokens, s, e)
 
 

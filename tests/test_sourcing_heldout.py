@@ -128,3 +128,13 @@ def test_second_title_of_the_same_person_points_back():
 def test_document_seen_by_an_outlet_is_the_outlet():
     got = _one("Ten ministers have resigned, according to a letter seen by the Financial Times.")
     assert got[0][0] in ("the Financial Times", "Financial Times")
+
+
+def test_body_names_with_and_commas_and_an_acronym_stay_whole():
+    assert _one("The Department of Health and Human Services said the rule would change.") == \
+        [("the Department of Health and Human Services", "indirect", "said")]
+    assert _one("The European Centre for Disease Prevention and Control (ECDC) said cases were falling.") == \
+        [("the European Centre for Disease Prevention and Control (ECDC)", "indirect", "said")]
+    got = _one("A spokeswoman for the Department for Digital, Culture, Media and Sport said talks would resume.")
+    assert [norm(s) for s, _, _ in got] == ["spokeswoman for the department for digital, culture, media and sport"]
+
