@@ -91,6 +91,10 @@ def test_loaded_news_recall_with_the_right_voice(path):
     core_hits = sum(found(f) for f in core)
     all_hits = sum(found(f) for f in marks)
     extra = [m for m in result.matches if not any(overlaps(m, f) for f in marks)]
+    # category agreement on the words found (information only: several categories are defensible for one word)
+    pairs = [(f, [m for m in result.matches if overlaps(m, f)][0]) for f in marks if found(f)]
+    same = sum(f["category"] == m.category for f, m in pairs)
+    print(f"\n{path.name}: same category as the reader on {same}/{len(pairs)} found words")
     print(f"\n{path.name}: core recall {core_hits}/{len(core)} = {core_hits / len(core):.2f}; "
           f"all marked {all_hits}/{len(marks)} = {all_hits / len(marks):.2f}; "
           f"{len(extra)} matches a reader did not mark")
