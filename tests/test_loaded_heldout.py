@@ -174,3 +174,17 @@ def test_context_rules_for_words_found_missing_on_the_round_2_text(sentence, exp
 
 def test_a_board_that_unanimously_rejected_an_offer_is_a_counted_decision():
     assert body_matches('The board said in a statement that it had "unanimously rejected" the offer.') == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Strikers will hold the country to ransom again.", ["to ransom"]),
+    ("The kidnappers demanded a ransom for the driver.", []),
+    ("These people are holding us hostage.", ["hostage"]),
+    ("Gunmen took twelve people hostage at the bank.", []),
+    ("It's an absolute joke.", ["joke"]),
+    ("The comedian told a joke about trains.", []),
+    ("Years of union militancy and a shambolic network, he bizarrely said.", ["militancy", "shambolic", "bizarrely"]),
+    ("The misery index rose in May.", []),
+])
+def test_context_rules_for_words_found_missing_on_the_round_4_text(sentence, expected):
+    assert body_matches(sentence) == expected
