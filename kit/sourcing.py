@@ -488,7 +488,8 @@ class _Finder:
             after = self.text[toks[i + n - 1].end:end].lstrip(" \u00a0")
             m = re.match(r"[^\W_]+", after)
             if m and (m.group().islower() or m.group().isdigit()) and m.group() not in _CLAUSE_OK_AFTER:
-                return False
+                s, e = self.left_chunk(toks[0].start, toks[i].start)
+                return e > s and is_document(self.text, s, e)  # "The survey found most voters ...": no "that"
         return True
 
     def left_chunk(self, lo: int, hi: int) -> tuple[int, int]:

@@ -138,3 +138,9 @@ def test_body_names_with_and_commas_and_an_acronym_stay_whole():
     got = _one("A spokeswoman for the Department for Digital, Culture, Media and Sport said talks would resume.")
     assert [norm(s) for s, _, _ in got] == ["spokeswoman for the department for digital, culture, media and sport"]
 
+
+
+def test_a_document_finds_without_that_but_a_person_finding_an_object_is_no_source():
+    assert [(norm(s), c) for s, _, c in _one("The audit found most contracts had been signed late.")] == \
+        [("audit", "found")]
+    assert _one("Divers found the wreck near the harbour.") == []
