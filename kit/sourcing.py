@@ -62,6 +62,7 @@ _THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)(?:\s+by\s+[^,;]{1,40}?)?\s+as\b")
 _PAREN_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z&.]{1,12}\)\s*\Z")  # " (WHO)", " (Defra)" right before a cue
 _TITLE_LIST = re.compile(r",\s[A-Z][\w’'-]*(?:,\s[A-Z][\w’'-]*)*,?\s(?:and|&)\s[A-Z]")  # ", Food and Rural"
+_ADDRESS = re.compile(r"\s*(?:of|from)\s+[A-Z]")  # "of Elm Road", "from Leeds": where a person lives or works
 _PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
 _POSSESSIVE_THE = {"the", "its", "their", "his", "her", "our", "my", "your"}
 _COLON_ROW = {"verb": ":", "class": "neutral", "needs": "", "explanation": "A colon introduces the quotation."}
@@ -560,8 +561,8 @@ class _Finder:
                 return s, e, None
             appositive = self.text[prev_comma + 1:comma]
             relative = re.match(r"\s*(who|which|whose|whom|where|when|[a-z]+ing|[a-z]+ed)\b", appositive)
-            if _PARTY_TAG.match(appositive):  # "Sen. Tom Harlan, R-Kan., said": party and state, not a name
-                comma = prev_comma
+            if _PARTY_TAG.match(appositive) or _ADDRESS.match(appositive):
+                comma = prev_comma  # "Sen. Tom Harlan, R-Kan.," / "John Smith, 45, of Leeds,": not a name
                 continue
             if len(appositive.split()) > 20 or (self.cues(prev_comma + 1, comma) and not relative) \
                     or re.search(r"[\"“”;:]", appositive):
@@ -573,6 +574,9 @@ class _Finder:
                 named = (a_s, a_e, inner) if inner is not None and inner.kind == "person" else None
                 title = inner.role if inner is not None and inner.kind != "person" else None
             s2, e2 = self.left_chunk(lo, prev_comma)
+            if _ADDRESS.match(self.text[s2:e2]):  # "X, 54, of Elm Road, Dunmore, said": the town is no name
+                named, comma = None, prev_comma
+                continue
             if _PARTY_TAG.match(self.text[s2:e2]):  # "Tom Harlan, R-Kan., who voted no, said"
                 prev_comma = self.text.rfind(",", lo, s2)
                 if prev_comma < 0:

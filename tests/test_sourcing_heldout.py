@@ -144,3 +144,12 @@ def test_a_document_finds_without_that_but_a_person_finding_an_object_is_no_sour
     assert [(norm(s), c) for s, _, c in _one("The audit found most contracts had been signed late.")] == \
         [("audit", "found")]
     assert _one("Divers found the wreck near the harbour.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "John Smith, 45, of Leeds, said he was shocked.",
+    "John Smith, 45, of High Street, Leeds, said he was shocked.",
+    "John Smith, of the Red Cross, said aid was arriving.",
+])
+def test_age_and_address_appositives_are_not_the_speaker(sentence):
+    assert _one(sentence) == [("John Smith", "indirect", "said")]
