@@ -190,3 +190,19 @@ def test_a_board_that_unanimously_rejected_an_offer_is_a_counted_decision():
 ])
 def test_context_rules_for_words_found_missing_on_the_round_4_text(sentence, expected):
     assert body_matches(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The tariffs are economic bullying.", ["bullying"]),
+    ("Pupils said bullying at the school had fallen.", []),
+    ("The move tramples on the rules.", ["tramples on"]),
+    ("A crowd trampled the flowers at the gate.", []),
+    ("This is naked protectionism.", ["naked"]),
+    ("The comet is visible to the naked eye.", []),
+    ("Hawkish lawmakers want a ban.", ["Hawkish"]),
+    ("The bank's hawkish tone lifted interest rate expectations.", []),
+    ("He was charged with blackmail at the court.", []),
+    ("Such blackmail will fail.", ["blackmail"]),
+])
+def test_context_rules_for_words_found_missing_on_the_round_5_text(sentence, expected):
+    assert body_matches(sentence) == expected
