@@ -10,7 +10,7 @@ round-2 fixes and checks the added words on topics where they have plain uses; r
 a strike story in tabloid style) and round 5 (*_r5_*: 1 loaded, state media on a trade dispute) are each
 blind to all fixes before them.
 
-- Neutral news (10 texts): every match is a false alarm. Issue 5's target: fewer than 1 flagged word
+- Neutral news (12 texts; round 6, *_r6_*, is blind to rounds 1-5): every match is a false alarm. Issue 5's target: fewer than 1 flagged word
   per 100 words, on each text.
 - Loaded political news (5 texts): recall with the right voice on the clear ('core') cases >= 0.8.
 Misses and false alarms are printed (run with -s to see them).
@@ -47,11 +47,11 @@ def annotation(path):
     return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
 
 
-def test_there_are_ten_neutral_and_five_loaded_texts_of_the_right_length():
+def test_there_are_twelve_neutral_and_five_loaded_texts_of_the_right_length():
     # round 1: six neutral, two loaded; round 2 (*_r2_*, blind to the round-1 fixes): two neutral, one loaded;
     # round 3 (*_r3_*, blind to the round-2 fixes): two neutral; round 4 (*_r4_*, blind to rounds 1-3): one loaded;
-    # round 5 (*_r5_*, blind to rounds 1-4): one loaded
-    assert len(NEUTRAL) == 10 and len(LOADED) == 5
+    # round 5 (*_r5_*, blind to rounds 1-4): one loaded; round 6 (*_r6_*, blind to rounds 1-5): two neutral
+    assert len(NEUTRAL) == 12 and len(LOADED) == 5
     for p in NEUTRAL:
         assert 300 <= len(words_in(p.read_text(encoding="utf-8"))) <= 450, p.name
     for p in LOADED:
