@@ -62,6 +62,7 @@ _THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)(?:\s+by\s+[^,;]{1,40}?)?\s+as\b")
 _PAREN_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z&.]{1,12}\)\s*\Z")  # " (WHO)", " (Defra)" right before a cue
 _TITLE_LIST = re.compile(r",\s[A-Z][\w’'-]*(?:,\s[A-Z][\w’'-]*)*,?\s(?:and|&)\s[A-Z]")  # ", Food and Rural"
+_PLEA = re.compile(r"\s+(?!that\b)(?:[\w-]+\s+){0,2}?(?:charges?|counts?|offences?|offenses?)\b")
 _ADDRESS = re.compile(r"\s*(?:of|from)\s+[A-Z]")  # "of Elm Road", "from Leeds": where a person lives or works
 _PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
 _POSSESSIVE_THE = {"the", "its", "their", "his", "her", "our", "my", "your"}
@@ -485,6 +486,8 @@ class _Finder:
             low = t.text.lower()
             if low in ("not", "never", "declined", "refused") or low.endswith(("n't", "n’t")):
                 return False
+        if row["verb"] in ("admit", "deny") and _PLEA.match(self.text, toks[i + n - 1].end, end):
+            return False  # "admitted 11 counts of fraud", "denied the charges": a plea in court, not a statement
         if row["needs"] == "clause":
             after = self.text[toks[i + n - 1].end:end].lstrip(" \u00a0")
             m = re.match(r"[^\W_]+", after)

@@ -153,3 +153,9 @@ def test_a_document_finds_without_that_but_a_person_finding_an_object_is_no_sour
 ])
 def test_age_and_address_appositives_are_not_the_speaker(sentence):
     assert _one(sentence) == [("John Smith", "indirect", "said")]
+
+
+def test_a_plea_in_court_is_no_statement_but_a_denial_is():
+    assert _one("Mark Rowe, 31, denied two counts of assault.") == []
+    assert _one("Mark Rowe admitted the charge.") == []
+    assert _one("Mark Rowe denied that he had been at the scene.") == [("Mark Rowe", "indirect", "denied")]
