@@ -206,3 +206,8 @@ def test_context_rules_for_words_found_missing_on_the_round_4_text(sentence, exp
 ])
 def test_context_rules_for_words_found_missing_on_the_round_5_text(sentence, expected):
     assert body_matches(sentence) == expected
+
+
+def test_a_threat_of_violence_in_a_crime_report_is_plain():
+    assert body_matches("The men sent messages and threatened to harm him if she called anyone.") == []
+    assert body_matches("The minister threatened the press.") == ["threatened"]
