@@ -62,6 +62,8 @@ _THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)(?:\s+by\s+[^,;]{1,40}?)?\s+as\b")
 _PAREN_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z&.]{1,12}\)\s*\Z")  # " (WHO)", " (Defra)" right before a cue
 _TITLE_LIST = re.compile(r",\s[A-Z][\w’'-]*(?:,\s[A-Z][\w’'-]*)*,?\s(?:and|&)\s[A-Z]")  # ", Food and Rural"
+_AUXILIARIES = {"has", "have", "had", "will", "would", "also", "has also", "later", "previously", "repeatedly",
+                "once", "often", "again"}
 _PLEA = re.compile(r"\s+(?!that\b)(?:[\w-]+\s+){0,2}?(?:charges?|counts?|offences?|offenses?)\b")
 _ADDRESS = re.compile(r"\s*(?:of|from)\s+[A-Z]")  # "of Elm Road", "from Leeds": where a person lives or works
 _PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
@@ -551,11 +553,13 @@ class _Finder:
         Austin, said") the name is the source and the phrase before it gives the title.
         """
         s, e = self.left_chunk(lo, cue_start)
+        if e > s and all(w.text in _AUXILIARIES for w in words_in(self.text, s, e)):
+            s = e  # "Paul Dressler, has said": the auxiliary belongs to the verb; the source is before the comma
         m = self.mention(s, e, sent)
         if m is not None or e > s or self.text[cue_start:cue_start + 40].split()[0].endswith("ing"):
             return s, e, m
         comma = self.text.rfind(",", lo, cue_start)
-        if comma < 0 or self.text[comma + 1:cue_start].strip():
+        if comma < 0 or any(w.text not in _AUXILIARIES for w in words_in(self.text, comma + 1, cue_start)):
             return s, e, None
         named = None
         for _ in range(3):

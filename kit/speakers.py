@@ -409,17 +409,22 @@ class SpeakerBook:
                     while j < len(tokens) and _name_part(tokens, j) and lookup(tokens, j)[1] is None \
                             and lookup(tokens, j)[2] is None and _adjacent(text, tokens[j - 1], tokens[j]):
                         j += 1
-                    if j > i + n:
+                    end = tokens[j - 1].end if j > i + n else -1
+                    if j < len(tokens) and _is_possessive(tokens[j].text) and tokens[j].text[:1].isupper() \
+                            and _adjacent(text, tokens[j - 1], tokens[j]):
+                        end = tokens[j].end - 2  # "Coach Ann Berg's contract": the name without the 's
+                        j += 1
+                    if end > 0:
                         lo = i  # take in the modifiers right before the title: "Syrian", "White House", "Putin's"
                         while lo > 0 and i - lo < 3 and _adjacent(text, tokens[lo - 1], tokens[lo]) and \
                                 (tokens[lo - 1].text[:1].isupper() or lookup(tokens, lo - 1)[1] is not None):
                             lo -= 1
-                        m = parse_mention(text, tokens[lo].start, tokens[j - 1].end)
+                        m = parse_mention(text, tokens[lo].start, end)
                         if m and m.kind == "person":
                             ent, _ = self.person(m)
                             if m.start in starts:
                                 ent.subject_at.append(m.start)
-                    i = j if j > i + n else i + n
+                    i = j if end > 0 else i + n
                     continue
                 i += n
         where: dict[str, list[int]] = {}  # word -> its offsets, so each person is one lookup, not a scan
@@ -427,7 +432,7 @@ class SpeakerBook:
             where.setdefault(w.text, []).append(w.start)
         for ent in self.entities:  # every later mention of a known surname keeps the person "recent"
             seen = set(ent.mentioned_at)
-            for pos in where.get(ent.surname, ()):
+            for pos in where.get(ent.surname, []) + where.get(ent.surname + "'s", []) + where.get(ent.surname + "’s", []):
                 if pos not in seen:
                     seen.add(pos)
                     ent.mentioned_at.append(pos)
