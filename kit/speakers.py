@@ -94,6 +94,12 @@ def _countries() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """"the Swede", "the Australian": a word for a person from a country, used to point back to someone."""
+    return {r["word"]: r["country"] for r in read_csv("sourcing_demonyms.csv")}
+
+
+@lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Every word that can open a lexicon entry, as written and lower-cased (a quick way to say "no match")."""
     words = {k[0] for k in _lexicon()} | {k[0] for k in _countries()}
@@ -183,6 +189,9 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
         _, noun, _ = lookup(tokens, 0)
         if noun and noun.kind == "pronoun":
             return Mention(s, e, mention, "pronoun", role=noun)
+    if len(tokens) == 2 and tokens[0].text.lower() == "the" and tokens[1].text in _demonyms():
+        he = _lexicon().get(("he",))  # "the Swede said": a person named before, like "he"/"she"
+        return Mention(s, e, mention, "pronoun", role=he, country=_demonyms()[tokens[1].text])
     items = _head_items(tokens)
     country = next((c for _, _, c in items if c), None)
     agencies = [toks for toks, noun, _ in items if noun and noun.kind == "agency"]

@@ -190,3 +190,8 @@ def test_sports_titles_introduce_people_a_pronoun_can_point_back_to():
     got = _one("Former England striker Tom Reid was unhappy. He said the team lacked ideas.\n\n"
                "Coach Ann Berg's contract ends in May. Asked about it, she replied: \"Not my decision.\"")
     assert [(s, k) for s, k, _ in got] == [("Tom Reid", "indirect"), ("Ann Berg", "direct")]
+
+
+def test_a_nationality_word_points_back_like_a_pronoun():
+    got = _one("Chelsea manager Enzo Maresca was upbeat. The Italian said his side had improved.")
+    assert got == [("Enzo Maresca", "indirect", "said")]
