@@ -785,6 +785,9 @@ class _Finder:
             m = parse_mention(text, poss.start, poss.end)
             content = _trim(text, cue.end, sent.end)
             return _Raw(sent, cue, m, "indirect", "according_to", content=_strip_punct(text, *content)) if m else None
+        reduced = self._reduced_relative(sent, cue)
+        if reduced is not None:
+            return reduced
         s, e, m = self.subject(sent.start, cue.start, sent)
         rule = "cue_subject"
         quoted_as = _QUOTED_AS.search(text, sent.start, cue.start)
@@ -809,6 +812,31 @@ class _Finder:
             that = _THAT_AFTER_CUE.match(text[cue.end:sent.end])  # "said at the summit that ..."
             content = _trim(text, cue.end + (that.end() if that else 0), sent.end)
         return _Raw(sent, cue, m, "indirect", rule, content=_strip_punct(text, *content))
+
+    def _reduced_relative(self, sent: Span, cue: _Cue) -> _Raw | None:
+        """'to settle a lawsuit accusing it of ...': an -ing cue right after a noun phrase (no comma) has that
+        noun phrase as its source, not the subject of the sentence."""
+        text = self.text
+        words = words_in(text, sent.start, cue.start)
+        if not cue.text.endswith("ing") or len(words) < 2 or text[words[-1].end:cue.start].strip():
+            return None
+        last = words[-1].text.lower()
+        if last in _CLAUSE_WORDS or last in _PASSIVE_BEFORE or last in _MODAL_BEFORE or \
+                last in ("as", "by", "of", "for", "after", "before", "without", "while", "on", "in", "about") \
+                or last.endswith(("ly", "ed")):
+            return None
+        k = len(words) - 1
+        for j in range(len(words) - 1, max(-1, len(words) - 5), -1):
+            if words[j].text.lower() in _NOUN_BEFORE or words[j].text.lower() in ("two", "three", "several", "some"):
+                k = j
+                break
+        if k == 0:
+            return None  # the noun phrase opens the sentence: the ordinary subject rule handles it
+        m = self.mention(words[k].start, words[-1].end, sent)
+        if m is None or m.kind == "pronoun":
+            return None
+        content = _trim(text, cue.end, sent.end)
+        return _Raw(sent, cue, m, "indirect", "cue_subject", content=_strip_punct(text, *content))
 
     def _second_verb(self, sent: Span, cue: _Cue) -> _Raw | None:
         """'A source played down the risk, saying ...', 'Experts welcomed it but urged caution': the cue is the

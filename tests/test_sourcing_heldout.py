@@ -195,3 +195,8 @@ def test_sports_titles_introduce_people_a_pronoun_can_point_back_to():
 def test_a_nationality_word_points_back_like_a_pronoun():
     got = _one("Chelsea manager Enzo Maresca was upbeat. The Italian said his side had improved.")
     assert got == [("Enzo Maresca", "indirect", "said")]
+
+
+def test_an_ing_cue_right_after_a_noun_phrase_belongs_to_that_phrase():
+    got = _one("The firm paid $5 million to settle a complaint alleging that it misled investors.")
+    assert [(norm(s), c) for s, _, c in got] == [("complaint", "alleging")]
