@@ -579,8 +579,9 @@ class SpeakerBook:
         low = words[0].lower() if words else ""
         common = low in easy_words() or low.rstrip("s") in easy_words() or (low,) in _lexicon() or len(words) == 1
         plain_body = source_type == "institution" and len(words) == 1 and (low,) in _lexicon()  # "Police said"
+        proper_next = len(words) > 1 and words[1][:1].isupper()  # "Willow Lodge's owners": a name, keep its case
         if low in _DETERMINERS or plain_body or (source_type in ("anonymous", "document") and common
-                                                 and not words[0].isupper()):
+                                                 and not words[0].isupper() and not proper_next):
             words[0] = low  # "Officials" at the start of a sentence is just "officials"
         desc = " ".join(words)
         ent = self._keyed(desc, source_type, m)

@@ -200,3 +200,8 @@ def test_a_nationality_word_points_back_like_a_pronoun():
 def test_an_ing_cue_right_after_a_noun_phrase_belongs_to_that_phrase():
     got = _one("The firm paid $5 million to settle a complaint alleging that it misled investors.")
     assert [(norm(s), c) for s, _, c in got] == [("complaint", "alleging")]
+
+
+def test_a_description_opening_with_a_proper_name_keeps_its_capitals():
+    got = _one("Willow Lodge's owners said in a statement that they had co-operated with police.")
+    assert got[0][0] == "Willow Lodge's owners"
