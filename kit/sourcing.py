@@ -488,6 +488,10 @@ class _Finder:
             low = t.text.lower()
             if low in ("not", "never", "declined", "refused") or low.endswith(("n't", "n’t")):
                 return False
+        nxt = toks[i + n].text.lower() if i + n < len(toks) else ""
+        if toks[i + n - 1].text.endswith("ing") and i >= 2 and toks[i - 2].text.lower() in ("a", "an") \
+                and nxt in ("for", "of", "over", "about", "on", "against", "from", "to", "in"):
+            return False  # "a yellow warning for ice", "an amber warning for wind": a noun, not a verb
         if row["verb"] in ("admit", "deny") and _PLEA.match(self.text, toks[i + n - 1].end, end):
             return False  # "admitted 11 counts of fraud", "denied the charges": a plea in court, not a statement
         if row["needs"] == "clause":

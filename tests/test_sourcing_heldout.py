@@ -205,3 +205,8 @@ def test_an_ing_cue_right_after_a_noun_phrase_belongs_to_that_phrase():
 def test_a_description_opening_with_a_proper_name_keeps_its_capitals():
     got = _one("Willow Lodge's owners said in a statement that they had co-operated with police.")
     assert got[0][0] == "Willow Lodge's owners"
+
+
+def test_a_warning_as_a_noun_is_no_cue():
+    assert _one("Forecasters have issued a yellow warning for snow across the north.") == []
+    assert _one("An amber warning for wind remains in place until Monday.") == []
