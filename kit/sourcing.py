@@ -64,6 +64,8 @@ _PAREN_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z&.]{1,12}\)\s*\Z")  # " (WHO)", " 
 _TITLE_LIST = re.compile(r",\s[A-Z][\w’'-]*(?:,\s[A-Z][\w’'-]*)*,?\s(?:and|&)\s[A-Z]")  # ", Food and Rural"
 _AUXILIARIES = {"has", "have", "had", "will", "would", "also", "has also", "later", "previously", "repeatedly",
                 "once", "often", "again"}
+_LABEL_OBJECT = {"the", "a", "an", "it", "him", "her", "them", "this", "that", "these", "those", "his", "their",
+                 "its", "our"}
 _PLEA = re.compile(r"\s+(?!that\b)(?:[\w-]+\s+){0,2}?(?:charges?|counts?|offences?|offenses?)\b")
 _ADDRESS = re.compile(r"\s*(?:of|from)\s+[A-Z]")  # "of Elm Road", "from Leeds": where a person lives or works
 _PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
@@ -492,6 +494,8 @@ class _Finder:
         if toks[i + n - 1].text.endswith("ing") and i >= 2 and toks[i - 2].text.lower() in ("a", "an") \
                 and nxt in ("for", "of", "over", "about", "on", "against", "from", "to", "in"):
             return False  # "a yellow warning for ice", "an amber warning for wind": a noun, not a verb
+        if row["verb"] == "call" and n == 1 and nxt not in _LABEL_OBJECT:
+            return False  # "a group called Hamas", "the so-called": naming, not speaking; "called the plan a ..."
         if row["verb"] in ("admit", "deny") and _PLEA.match(self.text, toks[i + n - 1].end, end):
             return False  # "admitted 11 counts of fraud", "denied the charges": a plea in court, not a statement
         if row["needs"] == "clause":

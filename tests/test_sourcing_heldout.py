@@ -210,3 +210,10 @@ def test_a_description_opening_with_a_proper_name_keeps_its_capitals():
 def test_a_warning_as_a_noun_is_no_cue():
     assert _one("Forecasters have issued a yellow warning for snow across the north.") == []
     assert _one("An amber warning for wind remains in place until Monday.") == []
+
+
+def test_called_is_a_cue_for_a_label_but_not_for_a_name():
+    got = _one("Union leaders called the offer an insult.")
+    assert [(norm(s), k, c) for s, k, c in got] == [("union leaders", "indirect", "called")]
+    assert _one("A charity called Safe Homes runs the shelter.") == []
+    assert _one("The so-called peace plan was never published.") == []
