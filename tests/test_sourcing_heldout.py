@@ -221,3 +221,8 @@ def test_called_is_a_cue_for_a_label_but_not_for_a_name():
     assert [(norm(s), k, c) for s, k, c in got] == [("union leaders", "indirect", "called")]
     assert _one("A charity called Safe Homes runs the shelter.") == []
     assert _one("The so-called peace plan was never published.") == []
+
+
+def test_a_police_rank_is_a_title_not_part_of_the_name():
+    got = _one("The road was closed for six hours, police spokesman Sgt. Amy Cole said. Cole said no one was hurt.")
+    assert [s for s, _, _ in got] == ["Amy Cole", "Amy Cole"]
