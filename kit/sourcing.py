@@ -47,7 +47,8 @@ from kit.syllables import easy_words
 
 _CHUNK_STOP_CHARS = ",;:()[]—–\"“”«»"  # a line break inside a hard-wrapped paragraph is only a space
 _CLAUSE_WORDS = {"that", "what", "which", "who", "whom", "whose", "because", "and", "but", "if", "when", "while",
-                 "as", "although", "though", "since", "where", "whether", "so", "than", "how", "why", "or"}
+                 "as", "although", "though", "since", "where", "whether", "so", "than", "how", "why", "or",
+                 "after", "before", "until", "unless", "once", "whereas"}  # "... rose after two delegates said"
 _PASSIVE_BEFORE = {"was", "were", "been", "being", "be", "is", "are", "am", "so", "get", "gets", "got"}
 _NOUN_BEFORE = {"the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "our", "my", "your"}
 _CLAUSE_OK_AFTER = {"that", "on", "in", "during", "later", "also", "yesterday", "today", "when", "after", "before",

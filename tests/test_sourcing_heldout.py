@@ -226,3 +226,8 @@ def test_called_is_a_cue_for_a_label_but_not_for_a_name():
 def test_a_police_rank_is_a_title_not_part_of_the_name():
     got = _one("The road was closed for six hours, police spokesman Sgt. Amy Cole said. Cole said no one was hurt.")
     assert [s for s, _, _ in got] == ["Amy Cole", "Amy Cole"]
+
+
+def test_a_source_after_a_subordinating_word_is_found():
+    got = _one("Shares fell sharply on Monday after two board members said the merger was off.")
+    assert [(norm(s), c) for s, _, c in got] == [("two board members", "said")]
