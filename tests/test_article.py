@@ -180,3 +180,9 @@ def test_byline_may_name_the_outlet_after_a_comma(line, author, outlet):
     a = Article("Council passes budget\n\n" + line + "\n\nThe council met on Tuesday and voted on the budget. It passed.")
     assert (a.author, a.outlet) == (author, outlet)
     assert a.paragraphs[1].role == "boilerplate"
+
+
+def test_british_and_police_titles_do_not_end_sentences():
+    text = "The Mayor, Cllr. Jane Roe, said the bins would go. Det. Insp. Ann Lee arrived. Then it rained."
+    assert [s.text for s in split_sentences(text)] == [
+        "The Mayor, Cllr. Jane Roe, said the bins would go.", "Det. Insp. Ann Lee arrived.", "Then it rained."]
