@@ -20,7 +20,7 @@ import statistics
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from kit.article import WORD_RE, Article, Span, split_sentences, words_in
+from kit.article import Article, Span, split_sentences, words_in
 from kit.syllables import easy_words, syllables
 
 LONG_WORD_LETTERS = 7  # "long word" as in LIX: seven letters or more
@@ -110,10 +110,6 @@ def is_easy(word: str) -> bool:
     return False
 
 
-def _is_number(word: str) -> bool:
-    return not any(ch.isalpha() for ch in word)
-
-
 @lru_cache(maxsize=65536)
 def _letters(word: str) -> tuple[int, int]:
     """(letters, letters and digits) of one word, counted once per distinct word."""
@@ -125,11 +121,6 @@ def _difficulty(s: Span, words: list[str], syl: list[int]) -> SentenceDifficulty
     long_ = [w for w in words if _letters(w)[0] >= LONG_WORD_LETTERS]
     grade = flesch_kincaid_grade(len(words), 1, sum(syl)) if words else 0.0
     return SentenceDifficulty(s.start, s.end, s.text, len(words), sum(syl), long_, hard, grade)
-
-
-def _sentence(text: str, s: Span) -> SentenceDifficulty:
-    words = [w.text for w in words_in(text, s.start, s.end)]
-    return _difficulty(s, words, [syllables(w) for w in words])
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables_: int) -> float:
@@ -212,7 +203,7 @@ def analyse_spans(text: str, spans: list[Span]) -> Readability:
     words: list[str] = []
     syl: list[int] = []
     for s in spans:  # each sentence's words are found and counted once, for both views
-        ws = [m.group() for m in WORD_RE.finditer(text, s.start, s.end)]
+        ws = [w.text for w in words_in(text, s.start, s.end)]  # cached: sourcing and loaded ask again
         sy = [syllables(w) for w in ws]
         per.append(_difficulty(s, ws, sy))
         words += ws

@@ -69,6 +69,7 @@ def _cmu() -> Mapping[str, int]:
     lines = gzip.decompress(raw).decode("utf-8").split("\n")
     return _SortedTable(sorted(line for line in lines if "\t" in line))
 
+
 _PYPHEN_MAX_LETTERS = 100  # the longest dictionary word has 45 letters
 _VOWEL_GROUPS = re.compile(r"[aeiouyà-ÿ]+")
 
