@@ -71,10 +71,13 @@ def _mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
-def too_big_message(name: str, size: int, unit: str = "MB") -> str:
-    """One line that says the limit, why, and how to split."""
-    have = _mb(size) if unit == "MB" else f"{size:,} characters"
+def too_big_message(name: str, size: int, unit: str = "MB", over: bool = False) -> str:
+    """One line that says the limit, why, and how to split.
+
+    `over=True` when only the first bytes were read (standard input), so the size is "over the limit".
+    """
     limit = f"{MAX_BYTES // 1_000_000} MB" if unit == "MB" else f"{MAX_CHARS:,} characters"
+    have = f"over {limit}" if over else _mb(size) if unit == "MB" else f"{size:,} characters"
     return (f"{name} is {have}; the kit reads up to {limit} at once (a long news story is about 0.1 MB, "
             f"so this is many articles, and one report would mix their figures): {_SPLIT_HINT}")
 
@@ -129,15 +132,12 @@ def check_text(text: str, name: str = "input", *, html_ok: bool = False) -> str:
         raise KitInputError(f"{name}: {controls} control characters, it looks like a binary file, not text")
     if not any(ch.isalpha() for ch in text):
         raise KitInputError(f"{name} has no letters: there are no words to analyse")
-    if not html_ok:
-        from kit.html_text import looks_like_html
-
-        if looks_like_html(text):
-            raise KitInputError(
-                f"{name} looks like a web page's source (HTML), and tags are not words: save it as a .html "
-                "file and run `python -m kit report FILE.html`, or pass it through kit.inputs.prepare_text(), "
-                "which extracts the article's text"
-            )
+    if not html_ok and _looks_html(text):
+        raise KitInputError(
+            f"{name} looks like a web page's source (HTML), and tags are not words: save it as a .html "
+            "file and run `python -m kit report FILE.html`, or pass it through kit.inputs.prepare_text(), "
+            "which extracts the article's text"
+        )
     return text
 
 
@@ -161,7 +161,7 @@ def prepare_text(text: str, name: str = "input", html: bool | None = None) -> So
 
 
 def _looks_html(text: str) -> bool:
-    from kit.html_text import looks_like_html
+    from kit.html_text import looks_like_html  # imported on demand: most input is plain text
 
     return looks_like_html(text)
 
@@ -208,8 +208,7 @@ def read_source(path: str) -> Source:
         name = display_name(path)
         data = _read_file(p, name)
     if len(data) > MAX_BYTES:
-        raise KitInputError(too_big_message(name, len(data)).replace(f"is {_mb(len(data))}",
-                                                                      f"is over {MAX_BYTES // 1_000_000} MB"))
+        raise KitInputError(too_big_message(name, len(data), over=True))
     source = decode(data, name)
     is_html = path != "-" and Path(path).suffix.lower() in HTML_SUFFIXES
     prepared = prepare_text(source.text, name, html=True if is_html else None)

@@ -13,16 +13,14 @@ import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kit import readability as readability_mod
-
 from kit import loaded as loaded_mod
+from kit import readability as readability_mod
 from kit import sourcing as sourcing_mod
 from kit.article import Article, words_in
 from kit.highlight import STYLE, Mark, highlight
 from kit.inputs import check_text
 from kit.quotes import find_quotations
 from kit.syllables import easy_words
-
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +32,7 @@ def kit_version() -> str:
         return version("media-literacy-kit")
     except PackageNotFoundError:  # running from a source tree that was never installed
         return "0+unknown"
+
 
 ROLE_LABELS = {
     "title": "headline",
