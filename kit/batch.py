@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kit.errors import KitInputError
+from kit.highlight import markdown_escape
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 PROGRESS_MIN_FILES = 5  # below this a bar only flickers
@@ -170,23 +171,17 @@ def summary_text(rows: list[dict], skipped: list[tuple[str, str]] = (), width: i
     return "\n".join(out) + "\n"
 
 
-def _md(s: str) -> str:
-    s = html.escape(s, quote=False)
-    for ch in "\\`*_[]#|":
-        s = s.replace(ch, "\\" + ch)
-    return s
-
-
 def summary_markdown(rows: list[dict], skipped: list[tuple[str, str]] = ()) -> str:
     """The summary table as Markdown."""
     heads = ["file"] + [h for _, h, _, _ in COLUMNS]
     out = [f"# Batch summary: {len(rows)} article(s)", "", "| " + " | ".join(heads) + " |",
            "|---|" + "---:|" * len(COLUMNS)]
     for row in rows:
-        out.append(f"| {_md(row['source'])} | " + " | ".join(_cell(row, k, f) for k, _, _, f in COLUMNS) + " |")
+        cells = " | ".join(_cell(row, k, f) for k, _, _, f in COLUMNS)
+        out.append(f"| {markdown_escape(row['source'])} | {cells} |")
     if skipped:
-        out += ["", "Skipped:", ""] + [f"- {_md(msg)}" for _, msg in skipped]
-    out += ["", _md(LEGEND)]
+        out += ["", "Skipped:", ""] + [f"- {markdown_escape(msg)}" for _, msg in skipped]
+    out += ["", markdown_escape(LEGEND)]
     return "\n".join(out) + "\n"
 
 
@@ -326,7 +321,7 @@ def run(
     elif fmt == "md":
         write(summary_markdown(result.rows, result.skipped))
         for row, t in zip(result.rows, texts):
-            write(f"\n---\n\n**File:** {_md(row['source'])}\n\n" + t)
+            write(f"\n---\n\n**File:** {markdown_escape(row['source'])}\n\n" + t)
     elif fmt == "html" and folder is not None:
         index = write_new(folder, "index", ".html", summary_html(result.rows, links, result.skipped))
         say(f"wrote {len(links)} page(s) and {index}")

@@ -60,6 +60,14 @@ def highlight(text: str, marks: list[Mark], start: int = 0, end: int | None = No
     return "".join(out).replace("\n", "<br>\n")
 
 
+def markdown_escape(s: str) -> str:
+    """Escape HTML and Markdown so article text in a Markdown report shows as text."""
+    s = html.escape(s, quote=False)
+    for ch in "\\`*_[]#|":
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
 STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
        line-height: 1.55; color: #1a1a1a; background: #fff; }

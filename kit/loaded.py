@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from kit.article import Article, words_in
-from kit.highlight import Mark
+from kit.highlight import Mark, markdown_escape
 from kit.loaded_context import inside_proper_name
 from kit.loaded_lexicon import categories, load
 from kit.quotes import QuoteScan, find_quotations
@@ -249,10 +249,8 @@ def _title(m: LoadedMatch) -> str:
 
 
 def _md_escape(s: str) -> str:
-    s = html.escape(s, quote=False)
-    for ch in "\\`*_[]#|":
-        s = s.replace(ch, "\\" + ch)
-    return s.replace("\n", " ")
+    """markdown_escape, with line breaks folded: a match's text sits inside one list line."""
+    return markdown_escape(s).replace("\n", " ")
 
 
 def _speaker_lookup(sourcing: Any, attributions: Sequence[dict] | None):

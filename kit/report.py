@@ -17,7 +17,7 @@ from kit import loaded as loaded_mod
 from kit import readability as readability_mod
 from kit import sourcing as sourcing_mod
 from kit.article import Article, words_in
-from kit.highlight import STYLE, Mark, highlight
+from kit.highlight import STYLE, Mark, highlight, markdown_escape
 from kit.inputs import check_text
 from kit.quotes import find_quotations
 from kit.syllables import easy_words
@@ -112,7 +112,7 @@ class Report:
     # -- Markdown ---------------------------------------------------------------
     def to_markdown(self) -> str:
         a, r = self.article, self.readability
-        md = _md_escape
+        md = markdown_escape
         out = [f"# {md(a.title or '(no headline found)')}", "", f"*{md(_byline(a).strip())}*", ""]
         out += [f"> **Note:** {md(w)}" for w in self.warnings]
         out += ["## Anatomy", "", "| part | count |", "|---|---:|",
@@ -182,14 +182,6 @@ def _byline(a: Article) -> str:
 def _bar(value: float, top: float, width: int = 20) -> str:
     filled = max(0, min(width, round(width * value / top)))
     return "[" + "#" * filled + "." * (width - filled) + "]"
-
-
-def _md_escape(s: str) -> str:
-    """Escape Markdown and HTML so article text shows as text."""
-    s = html.escape(s, quote=False)
-    for ch in "\\`*_[]#|":
-        s = s.replace(ch, "\\" + ch)
-    return s
 
 
 def language_warning(article: Article) -> str | None:

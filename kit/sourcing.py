@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from kit.article import Article, Span, words_in
 from kit.errors import KitInputError
-from kit.highlight import Mark
+from kit.highlight import Mark, markdown_escape
 from kit.lexicons import read_csv, read_rows
 from kit.quotes import Quotation, QuoteScan, find_quotations
 from kit.speakers import Entity, Mention, SpeakerBook, is_document, lookup, parse_mention, short_label
@@ -314,7 +314,7 @@ class Sourcing:
         return out
 
     def to_markdown(self) -> list[str]:
-        md = _md
+        md = markdown_escape
         c = self.counts()
         out = ["## Who speaks (sourcing)", "",
                f"{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported; "
@@ -374,13 +374,6 @@ class Sourcing:
 
 def _squash(s: str) -> str:
     return " ".join(s.split())
-
-
-def _md(s: str) -> str:
-    s = html.escape(s, quote=False)
-    for ch in "\\`*_[]#|":
-        s = s.replace(ch, "\\" + ch)
-    return s
 
 
 def _cue_class(cue: str) -> str:
@@ -989,7 +982,6 @@ def _merge(raws: list[_Raw]) -> list[_Raw]:
 
 
 def _attribution(f: _Finder, r: _Raw) -> Attribution:
-    text = f.text
     ent = r.entity
     pieces = [r.sentence] + [f.sentence_at(q.outer_start) for q in r.quotes] + \
              [f.sentence_at(q.outer_end - 1) for q in r.quotes]
