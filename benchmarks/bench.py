@@ -31,7 +31,6 @@ process). No timed tests live in tests/: speed goals stay here.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import random

@@ -499,7 +499,7 @@ def test_answer_key_numbers_match_the_kit(lesson, phrase, compute):
 
 def test_numbers_in_the_plans_match_the_kit():
     plans = sections(read("lesson_plans.md"))
-    a, n = report().article, report(NEUTRAL).readability.scores
+    a = report().article
     assert f"(it is {len(a.body_words)} body words)" in plans["00"]
     share = {name: kw_metrics(name)["% of words in quotation marks"] for name in (SEED, NEUTRAL)}
     assert f"({share[SEED]:.1f}% against {share[NEUTRAL]:.1f}%)" in flat(plans["06"])
