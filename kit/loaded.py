@@ -33,7 +33,7 @@ from typing import Any, Sequence
 from kit.article import Article, words_in
 from kit.highlight import Mark, markdown_escape
 from kit.loaded_context import inside_proper_name
-from kit.loaded_lexicon import categories, load
+from kit.loaded_lexicon import categories, category_label, category_name, load
 from kit.quotes import QuoteScan, find_quotations
 
 REGIONS = {"title": "headline", "subhead": "subhead", "related_link": "related_link", "body": "body"}
@@ -156,7 +156,7 @@ class LoadedLanguage:
             pieces, pos = [], 0
             for m in inside:
                 pieces.append(("plain", text[pos:m.start - start]))
-                pieces.append((_short(m.category), text[m.start - start:m.end - start]))
+                pieces.append((category_label(m.category), text[m.start - start:m.end - start]))
                 pos = m.end - start
             pieces.append(("plain", text[pos:]))
             out.append((region, "".join(mark(t, None) if k == "plain" else mark(t, k) for k, t in pieces)))
@@ -182,7 +182,7 @@ class LoadedLanguage:
             out.append("")
             out.append("  In the outlet's own words (the main thing to look at):")
             for m in outlet:
-                out += wrap(f"- \"{m.text}\" [{_short(m.category)}, {m.region.replace('_', ' ')}]: "
+                out += wrap(f"- \"{m.text}\" [{category_label(m.category)}, {m.region.replace('_', ' ')}]: "
                             f"{m.explanation} Try: {' / '.join(m.alternatives)}.", "    ", "      ")
         quoted = [m for m in self.matches if m.voice == "quoted"]
         if quoted:
@@ -205,7 +205,7 @@ class LoadedLanguage:
         out += ["", "| words | voice | category | where | why | try instead |", "|---|---|---|---|---|---|"]
         for m in self.matches:
             voice = m.voice if m.voice == "outlet" else f"quoted ({m.speaker})" if m.speaker else "quoted"
-            out.append(f"| {md(m.text)} | {md(voice)} | {md(_name(m.category))} | {md(m.region.replace('_', ' '))} "
+            out.append(f"| {md(m.text)} | {md(voice)} | {md(category_name(m.category))} | {md(m.region.replace('_', ' '))} "
                        f"| {md(m.explanation)} | {md(' / '.join(m.alternatives))} |")
         out.append("")
         return out
@@ -220,8 +220,8 @@ class LoadedLanguage:
                 f"quoted: {m.speaker}" if m.speaker else "inside a quotation")
             items.append(
                 f'<li><mark class="loaded" title="{e(_title(m))}">{e(m.text)}'
-                f'<sup class="tag">[{e(_short(m.category))}]</sup></mark> '
-                f"<em>{e(_name(m.category))}; {e(voice)}; {e(m.region.replace('_', ' '))}</em>: "
+                f'<sup class="tag">[{e(category_label(m.category))}]</sup></mark> '
+                f"<em>{e(category_name(m.category))}; {e(voice)}; {e(m.region.replace('_', ' '))}</em>: "
                 f"{e(m.explanation)} <strong>Try:</strong> {e(' / '.join(m.alternatives))}</li>"
             )
         body = f"<ol>{''.join(items)}</ol>" if items else "<p>No loaded words found.</p>"
@@ -230,22 +230,12 @@ class LoadedLanguage:
 
     def marks(self) -> list[Mark]:
         """One highlight per match: css 'loaded', label = short category, title = explanation + alternatives."""
-        return [Mark(m.start, m.end, "loaded", _short(m.category), _title(m)) for m in self.matches]
-
-
-def _short(category: str) -> str:
-    c = categories().get(category)
-    return c.short if c else category
-
-
-def _name(category: str) -> str:
-    c = categories().get(category)
-    return c.name if c else category
+        return [Mark(m.start, m.end, "loaded", category_label(m.category), _title(m)) for m in self.matches]
 
 
 def _title(m: LoadedMatch) -> str:
     who = "the outlet's own words" if m.voice == "outlet" else f"quoted ({m.speaker})" if m.speaker else "quoted"
-    return f"{_name(m.category)}, {who}: {m.explanation} Try: {' / '.join(m.alternatives)}"
+    return f"{category_name(m.category)}, {who}: {m.explanation} Try: {' / '.join(m.alternatives)}"
 
 
 def _md_escape(s: str) -> str:

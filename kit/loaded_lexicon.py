@@ -148,6 +148,18 @@ def categories() -> dict[str, Category]:
     return out
 
 
+def category_name(category: str) -> str:
+    """The category's full name ("Name calling or labelling"); the key itself if the CSV lacks it."""
+    c = categories().get(category)
+    return c.name if c else category
+
+
+def category_label(category: str) -> str:
+    """The category's short label shown on a mark ("label"); the key itself if the CSV lacks it."""
+    c = categories().get(category)
+    return c.short if c else category
+
+
 def read_rules(name: str | os.PathLike) -> dict[str, tuple[RuleRow, ...]]:
     grouped: dict[str, list[RuleRow]] = {}
     for line, row in _rows_with_lines(name, RULE_COLUMNS):

@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from kit.article import Article, words_in
+from kit.loaded_lexicon import category_name
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -304,18 +305,11 @@ def plot_speakers(sourcing) -> Figure:
 
 
 # -- lesson 04: loaded language ------------------------------------------------------------
-def _category_names() -> dict[str, str]:
-    from kit.loaded_lexicon import categories
-
-    return {k: c.name for k, c in categories().items()}
-
-
 def loaded_by_category(loaded) -> dict[str, dict[str, int]]:
     """{category name: {'outlet': n, 'quoted': n}} for the categories that occur."""
-    names = _category_names()
     out: dict[str, dict[str, int]] = {}
     for m in loaded.matches:
-        row = out.setdefault(names.get(m.category, m.category), {"outlet": 0, "quoted": 0})
+        row = out.setdefault(category_name(m.category), {"outlet": 0, "quoted": 0})
         row[m.voice] += 1
     return dict(sorted(out.items(), key=lambda kv: -sum(kv[1].values())))
 

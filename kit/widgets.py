@@ -20,6 +20,7 @@ from kit.errors import KitInputError
 from kit.exercises import Dropdowns, FreeText, MultipleChoice, PickTheWord  # noqa: F401  (re-exported)
 from kit.highlight import Mark, highlight
 from kit import readability as readability_mod
+from kit.loaded_lexicon import category_label, category_name
 
 SEED = "pravda_putin_syria_csto.txt"
 NEUTRAL = "neutral_library_hours.txt"
@@ -782,23 +783,9 @@ class LoadedHighlighter(widgets.VBox):
         shown = self.shown
         self.summary.value = (f"<p><em>Showing {len(shown)} of {len(self.loaded.matches)} loaded words. "
                               "Hover a mark for why it was flagged and what to write instead.</em></p>")
-        marks = [Mark(m.start, m.end, "loaded", f"{_short_category(m.category)}, "
+        marks = [Mark(m.start, m.end, "loaded", f"{category_label(m.category)}, "
                       f"{'outlet' if m.voice == 'outlet' else 'quoted'}", _title(m)) for m in shown]
         self.view.value = paragraph_html(self.article, marks, roles={"title", "subhead", "related_link", "body"})
-
-
-def _category_name(category: str) -> str:
-    from kit.loaded_lexicon import categories
-
-    c = categories().get(category)
-    return c.name if c else category
-
-
-def _short_category(category: str) -> str:
-    from kit.loaded_lexicon import categories
-
-    c = categories().get(category)
-    return c.short if c else category
 
 
 def loaded_table(loaded, voice: str | None = None) -> HTML:
@@ -806,7 +793,7 @@ def loaded_table(loaded, voice: str | None = None) -> HTML:
     from kit.plots import REGION_LABELS
 
     rows = [(m.text, REGION_LABELS[m.region], m.voice if m.voice == "outlet" else f"quoted ({m.speaker or '?'})",
-             _short_category(m.category), m.explanation, " / ".join(m.alternatives))
+             category_label(m.category), m.explanation, " / ".join(m.alternatives))
             for m in loaded.matches if voice in (None, m.voice)]
     return HTML(table_html(rows, ("word", "where", "voice", "category", "why it is loaded", "try instead")))
 
@@ -832,13 +819,13 @@ def loaded_words_view(loaded, voice: str | None = "outlet") -> widgets.VBox:
     cats: dict[str, list[tuple[str, list]]] = {}
     for term, ms in by_term:
         cats.setdefault(ms[0].category, []).append((term, ms))
-    rows = [(_category_name(c), sum(len(ms) for _t, ms in terms),
+    rows = [(category_name(c), sum(len(ms) for _t, ms in terms),
              ", ".join(ms[0].text + (f" (×{len(ms)})" if len(ms) > 1 else "") for _t, ms in terms))
             for c, terms in sorted(cats.items(), key=lambda kv: -sum(len(ms) for _t, ms in kv[1]))]
     summary = widgets.HTML(table_html(rows, ("category", "times", "words")))
     detail = [(" / ".join(dict.fromkeys(m.text for m in ms)), len(ms),  # every spelling used
                ", ".join(dict.fromkeys(REGION_LABELS[m.region] for m in ms)),
-               _short_category(ms[0].category), ms[0].explanation, " / ".join(ms[0].alternatives))
+               category_label(ms[0].category), ms[0].explanation, " / ".join(ms[0].alternatives))
               for _t, ms in by_term]
     every = widgets.Accordion(children=[widgets.HTML(table_html(
         detail, ("word", "times", "where", "category", "why it is loaded", "try instead")))])
@@ -853,7 +840,7 @@ def loaded_words_view(loaded, voice: str | None = "outlet") -> widgets.VBox:
 def loaded_word_quiz(article: Article, loaded, paragraph) -> PickTheWord:
     """Pick the loaded words in one paragraph; answers and reasons come from the lexicon."""
     hits = [m for m in loaded.matches if paragraph.start <= m.start < paragraph.end]
-    targets = {m.text: f"{_short_category(m.category)}: {m.explanation}" for m in hits if " " not in m.text}
+    targets = {m.text: f"{category_label(m.category)}: {m.explanation}" for m in hits if " " not in m.text}
     if not targets:
         raise KitInputError("this paragraph has no single loaded word to pick")
     return PickTheWord("Click every word that carries a judgement rather than a fact.", paragraph.text, targets,
