@@ -17,16 +17,15 @@ is still found inside "anti-terrorist" when no longer term covers it.
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from kit.errors import KitInputError
+from kit.lexicons import numbered_rows
 from kit.loaded_context import RULE_COLUMNS, RuleRow, Verdict, apply_rule, parse_rule_row
 
 ATOM_RE = re.compile(r"[^\W_]+")
@@ -101,49 +100,11 @@ def atoms_in(text: str, start: int, end: int) -> list[Atom]:
 
 # -- reading the CSV files --------------------------------------------------------
 
-def _rows_with_lines(name: str | os.PathLike, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs; a missing column, a short or long row is a KitInputError naming the line.
-
-    Same checks and messages as kit.lexicons.read_rows, plus what a teacher's
-    spreadsheet export needs: a UTF-8 byte-order mark (Excel's "CSV UTF-8") is
-    accepted, and a file in another encoding gets a message instead of a crash.
-    """
-    path = Path(name)
-    try:
-        if path.is_absolute() or path.parent != Path("."):
-            fh = open(path, encoding="utf-8-sig", newline="")
-        else:
-            fh = resources.files("kit.lexicons").joinpath(str(name)).open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise KitInputError(f"cannot read word list {name}: {exc.strerror or exc}") from None
-    out: list[tuple[int, dict[str, str]]] = []
-    try:
-        with fh:
-            reader = csv.DictReader(fh)
-            header = reader.fieldnames or []
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise KitInputError(f"{name}, line 1: missing column(s) {', '.join(missing)}")
-            line = reader.line_num + 1
-            for row in reader:
-                if None in row or any(row.get(c) is None for c in header):
-                    raise KitInputError(f"{name}, line {line}: expected {len(header)} fields ({', '.join(header)})")
-                out.append((line, {k: (v or "").strip() for k, v in row.items()}))
-                line = reader.line_num + 1
-    except UnicodeDecodeError:
-        raise KitInputError(
-            f"{name} is not UTF-8 text; save it as \"CSV UTF-8\" (in a spreadsheet) or UTF-8 (in an editor)"
-        ) from None
-    except csv.Error as exc:
-        raise KitInputError(f"{name}: not a readable CSV file ({exc})") from None
-    return out
-
-
 @lru_cache(maxsize=1)
 def categories() -> dict[str, Category]:
     """The categories in lexicons/loaded_categories.csv, in file order."""
     out = {}
-    for _, r in _rows_with_lines("loaded_categories.csv", CATEGORY_COLUMNS):
+    for _, r in numbered_rows("loaded_categories.csv", CATEGORY_COLUMNS):
         out[r["category"]] = Category(r["category"], r["short"], r["name"], r["description"])
     return out
 
@@ -162,7 +123,7 @@ def category_label(category: str) -> str:
 
 def read_rules(name: str | os.PathLike) -> dict[str, tuple[RuleRow, ...]]:
     grouped: dict[str, list[RuleRow]] = {}
-    for line, row in _rows_with_lines(name, RULE_COLUMNS):
+    for line, row in numbered_rows(name, RULE_COLUMNS):
         r = parse_rule_row(row, f"{name}, line {line}")
         grouped.setdefault(r.rule, []).append(r)
     return {k: tuple(v) for k, v in grouped.items()}
@@ -181,7 +142,7 @@ def read_terms(name: str | os.PathLike, rules: dict[str, tuple[RuleRow, ...]] | 
     label = label or str(name)
     short = Path(label).name
     out = []
-    for line, row in _rows_with_lines(name, TERM_COLUMNS):
+    for line, row in numbered_rows(name, TERM_COLUMNS):
         where = f"{label}, line {line}"
         term = row["term"]
         if not term or not ATOM_RE.search(term):

@@ -15,41 +15,49 @@ from kit.errors import KitInputError
 
 
 def _open(name: str | Path):
+    """A teacher's file when `name` has a folder part, otherwise a CSV packaged beside this module."""
     path = Path(name)
-    if path.suffix == ".csv" and (path.is_absolute() or path.parent != Path(".")):
-        return open(path, encoding="utf-8-sig", newline="")  # Excel writes a BOM
+    if path.is_absolute() or path.parent != Path("."):
+        return open(path, encoding="utf-8-sig", newline="")  # Excel's "CSV UTF-8" starts with a BOM
     return resources.files(__package__).joinpath(str(name)).open(encoding="utf-8-sig", newline="")
 
 
-def read_rows(name: str | Path, required: tuple[str, ...] = ()) -> list[dict[str, str]]:
-    """Rows of a CSV file as dicts; a missing column or short row is a KitInputError naming the line."""
+def numbered_rows(name: str | Path, required: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs of a CSV file; the line is where the row starts (the header is line 1).
+
+    A missing column, a short or long row, a file that is not UTF-8 or not CSV is a
+    KitInputError naming the file (and the line), never a traceback.
+    """
     try:
         fh = _open(name)
     except OSError as exc:
         raise KitInputError(f"cannot read word list {name}: {exc.strerror or exc}") from None
-    with fh:
-        try:
-            return _rows(fh, name, required)
-        except UnicodeDecodeError as exc:
-            raise KitInputError(f"{name}: not UTF-8 text (byte {exc.start}); save it as \"CSV UTF-8\"") from None
+    out: list[tuple[int, dict[str, str]]] = []
+    try:
+        with fh:
+            reader = csv.DictReader(fh)
+            header = reader.fieldnames or []
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise KitInputError(f"{name}, line 1: missing column(s) {', '.join(missing)}")
+            line = reader.line_num + 1
+            for row in reader:
+                if None in row or any(row.get(c) is None for c in header):
+                    raise KitInputError(f"{name}, line {line}: expected {len(header)} fields ({', '.join(header)})")
+                out.append((line, {k: (v or "").strip() for k, v in row.items()}))
+                line = reader.line_num + 1
+    except UnicodeDecodeError:
+        raise KitInputError(
+            f"{name} is not UTF-8 text; save it as \"CSV UTF-8\" (in a spreadsheet) or UTF-8 (in an editor)"
+        ) from None
+    except csv.Error as exc:
+        raise KitInputError(f"{name}: not a readable CSV file ({exc})") from None
+    return out
 
 
-def _rows(fh, name: str | Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    """Parse an open CSV; line numbers in errors count from the header (line 1)."""
-    reader = csv.DictReader(fh)
-    header = reader.fieldnames or []
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise KitInputError(f"{name}, line 1: missing column(s) {', '.join(missing)}")
-    rows = []
-    for row in reader:
-        if None in row or any(row.get(c) is None for c in header):
-            raise KitInputError(
-                f"{name}, line {reader.line_num}: expected {len(header)} fields "
-                f"({', '.join(header)})"
-            )
-        rows.append({k: (v or "").strip() for k, v in row.items()})
-    return rows
+def read_rows(name: str | Path, required: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """Rows of a CSV file as dicts (see `numbered_rows` for the checks)."""
+    return [row for _, row in numbered_rows(name, required)]
 
 
 @lru_cache(maxsize=None)
