@@ -19,7 +19,7 @@ from kit import sourcing as sourcing_mod
 from kit.article import Article, words_in
 from kit.highlight import STYLE, Mark, highlight, markdown_escape
 from kit.inputs import check_text
-from kit.quotes import find_quotations
+from kit.quotes import QuoteScan, find_quotations
 from kit.syllables import easy_words
 
 
@@ -198,6 +198,15 @@ def language_warning(article: Article) -> str | None:
     return None
 
 
+def analyse_voices(article: Article, extra_lexicons: tuple = ()) -> tuple[
+        QuoteScan, sourcing_mod.Sourcing, loaded_mod.LoadedLanguage]:
+    """Quotations, sourcing and loaded language of one article, sharing one quotation scan."""
+    quotes = find_quotations(article)
+    sourcing = sourcing_mod.analyse(article, quotes)
+    return quotes, sourcing, loaded_mod.analyse(article, quotes=quotes, sourcing=sourcing,
+                                                extra_lexicons=extra_lexicons)
+
+
 def build_report(text: str, source_name: str = "input", extra_lexicons: tuple = (), note: str = "") -> Report:
     """Run every metric on one text; raises KitInputError for text that cannot be analysed."""
     check_text(text, source_name)
@@ -208,8 +217,6 @@ def build_report(text: str, source_name: str = "input", extra_lexicons: tuple = 
         warnings.append(lang)
     if not article.body_sentences:
         warnings.append("no body paragraphs found: the text has only headings, links or boilerplate")
-    quotes = find_quotations(article)
-    sourcing = sourcing_mod.analyse(article, quotes)
-    loaded = loaded_mod.analyse(article, quotes=quotes, sourcing=sourcing, extra_lexicons=extra_lexicons)
+    _quotes, sourcing, loaded = analyse_voices(article, extra_lexicons)
     return Report(article, readability_mod.analyse(article), sourcing, loaded, warnings, source_name)
 

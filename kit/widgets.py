@@ -414,7 +414,7 @@ HARD_GRADE = readability_mod.HARD_GRADE
 
 def hard_sentences(readability, n: int = 3, threshold: float = HARD_GRADE) -> list:
     """The (up to) `n` hardest sentences whose grade is above `threshold`; [] if none is actually hard."""
-    return [s for s in readability.hardest(n) if s.grade > threshold]
+    return readability.hard(n, threshold)
 
 
 def report_summary_html(report) -> str:
@@ -432,7 +432,7 @@ def report_summary_html(report) -> str:
                  ("Flesch Reading Ease", round(r.scores["flesch_reading_ease"], 1)),
                  ("words per sentence", round(r.scores["words_per_sentence"], 1))]
     parts.append(table_html(rows, ("measure", "value")))
-    hard = hard_sentences(r)
+    hard = r.hard(3)
     if hard:
         h = hard[0]
         parts.append(f"<p><strong>Hardest sentence</strong> (grade {h.grade:.1f}, {h.words} words; the kit calls "
@@ -693,14 +693,10 @@ def compare_table(articles: dict[str, Article]) -> HTML:
 
 # -- lessons 03 and 04: who speaks, loaded language --------------------------------------------------
 def analyse_all(article: Article):
-    """(quotes, sourcing, loaded) for one article, sharing one quotation scan like the report does."""
-    from kit import loaded as loaded_mod
-    from kit import sourcing as sourcing_mod
-    from kit.quotes import find_quotations
+    """(quotes, sourcing, loaded) for one article, computed as the report computes them."""
+    from kit.report import analyse_voices
 
-    quotes = find_quotations(article)
-    sourcing = sourcing_mod.analyse(article, quotes)
-    return quotes, sourcing, loaded_mod.analyse(article, quotes, sourcing)
+    return analyse_voices(article)
 
 
 def speakers_table(sourcing) -> HTML:
