@@ -877,7 +877,7 @@ class LoadedRewrite(_RewriteBox):
         return self.table
 
     def outlet_matches(self, loaded) -> list:
-        return [m for m in loaded.matches if m.voice == "outlet"] if loaded else []
+        return loaded.outlet_matches() if loaded else []
 
     def _update(self, change=None) -> None:
         from kit.exercises import _feedback_html
@@ -927,7 +927,7 @@ def _rewrite_stats(text: str) -> dict[str, float]:
     article, sourcing, loaded = passage_analysis(text)
     stats = _passage_stats(text)
     return {"words": stats["words"], "grade": stats["grade"],
-            "loaded words (outlet's voice)": len([m for m in loaded.matches if m.voice == "outlet"]) if loaded else 0,
+            "loaded words (outlet's voice)": len(loaded.outlet_matches()) if loaded else 0,
             "claims with no source": len(sourcing.unattributed) if sourcing else 0,
             "attributions (who says so)": len(sourcing.attributions) if sourcing else 0}
 
@@ -980,7 +980,7 @@ class NeutralRewrite(_RewriteBox):
                                                           f"({u.why.split(':')[0].replace('no source; ', '')}). Who says so? Add the speaker "
                                                           "and a neutral verb such as 'said'.")
             return
-        outlet = [m for m in loaded.matches if m.voice == "outlet"]
+        outlet = loaded.outlet_matches()
         if outlet:
             self.feedback.value = _feedback_html("wrong", f"every claim has a source now; {len(outlet)} loaded "
                                                           "word(s) left in the outlet's voice: " + _list_loaded(outlet))
