@@ -1,14 +1,21 @@
-# Two commands for a fresh machine with Python 3.10+ and git:
+# Two commands for a fresh machine with Python 3.11+ and git:
 #   make lab    set up .venv and open the lessons in JupyterLab
-#   make test   set up .venv and run every test (unit tests + nbval over lessons/)
+#   make test   set up .venv and run every test (type and lint checks, unit tests,
+#               nbval over lessons/, the browser tests when Chromium is installed)
+# For the edit loop:
+#   make check  the unit tests only (under a minute; no notebooks, no browser)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# JupyterLab refuses to start as root (common in containers and lab images) unless told
+LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test setup clean
+.PHONY: lab test check lint setup clean
 
 $(STAMP): pyproject.toml binder/requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "The kit needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) -V 2>&1). Run: make PYTHON=python3.11 ..."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c binder/requirements.txt -e ".[dev]"
 	touch $(STAMP)
@@ -16,9 +23,16 @@ $(STAMP): pyproject.toml binder/requirements.txt
 setup: $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab lessons/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_ROOT) lessons/00_start_here.ipynb
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check kit tests benchmarks tools
+	$(BIN)/mypy
+
+check: $(STAMP)
+	$(BIN)/python -m pytest tests --ignore=tests/e2e -q
+
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 clean:

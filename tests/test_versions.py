@@ -26,7 +26,7 @@ def _project() -> dict:
 
 def test_every_runtime_dependency_is_pinned_for_binder_within_its_range():
     pins = _pins()
-    for dep in _project()["dependencies"]:
+    for dep in _project()["dependencies"] + _project()["optional-dependencies"]["lessons"]:
         req = Requirement(dep)
         name = canonicalize_name(req.name)
         assert name in pins, f"{name} is not pinned in binder/requirements.txt"
@@ -52,4 +52,22 @@ def test_postbuild_stops_on_errors_and_installs_the_kit():
     post = (ROOT / "binder" / "postBuild").read_text().splitlines()
     body = [l for l in post if l.strip() and not l.startswith("#")]
     assert body[0] == "set -e"
-    assert any("pip install" in l and " ." in l for l in body)
+    assert any("pip install" in l and '".[lessons]"' in l for l in body)
+
+
+def test_one_python_floor_everywhere():
+    """pyproject, the Makefile's check, the README and the teacher guide name the same minimum."""
+    floor = _project()["requires-python"]
+    assert floor == ">=3.11"  # the suite itself imports tomllib (3.11+)
+    assert "sys.version_info >= (3, 11)" in (ROOT / "Makefile").read_text()
+    assert "Python 3.11 or newer" in (ROOT / "README.md").read_text()
+    assert "Python 3.11+" in (ROOT / "teachers" / "README.md").read_text()
+    assert "3.10" not in (ROOT / "README.md").read_text()
+
+
+def test_a_plain_install_has_no_notebook_dependencies():
+    """`pip install .` gives the library and the CLI: JupyterLab and friends are the [lessons] extra."""
+    plain = {canonicalize_name(Requirement(d).name) for d in _project()["dependencies"]}
+    lessons = {canonicalize_name(Requirement(d).name) for d in _project()["optional-dependencies"]["lessons"]}
+    assert {"jupyterlab", "ipywidgets", "matplotlib"} <= lessons
+    assert not plain & {"jupyterlab", "ipywidgets", "jupyterlab-widgets", "matplotlib", "ipykernel"}
