@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to start as root (common in containers and lab images) unless told
 LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test check lint setup clean
+.PHONY: lab test check lint setup clean student-edition
 
 $(STAMP): pyproject.toml binder/requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -37,3 +37,8 @@ test: $(STAMP) lint
 
 clean:
 	rm -rf $(VENV)
+
+# A copy of the repository without teachers/, tests/ and developer tools, to publish for students
+student-edition:
+	@[ -n "$(DEST)" ] || { echo "usage: make student-edition DEST=../kit-students"; exit 1; }
+	$(PYTHON) tools/student_edition.py "$(DEST)"
