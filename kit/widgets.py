@@ -7,7 +7,7 @@ with the CSS class `kit-exercise` and a feedback `HTML` with `kit-feedback`.
 
 from __future__ import annotations
 
-from kit.compare import article_metrics, content_words, kept_share, passage_analysis
+from kit.compare import article_metrics
 from kit.lessons.explorers import (
     AnatomyExplorer,
     LoadedHighlighter,
@@ -48,7 +48,6 @@ from kit.lessons.tables import (
 from kit.lessons.views import (
     CSS,
     hard_sentence_view,
-    marked_view,
     paragraph_html,
     reader_view,
     table_html,
@@ -58,12 +57,11 @@ from kit.report import (
 )
 
 __all__ = [
-    "CSS", "SEED", "AnatomyExplorer", "Dropdowns", "FreeText", "LoadedHighlighter", "LoadedRewrite",
-    "MultipleChoice", "NeutralRewrite", "OwnArticleLab", "PickTheWord", "RewriteLab", "SiftChecklist",
-    "analyse_all", "article_metrics", "attributions_table", "categories_table", "compare_table", "content_words",
-    "cue_table", "find_seed", "find_terms", "hard_sentence_view", "hard_word_quiz", "headlines_table",
-    "kept_share", "load_seed", "loaded_word_quiz", "loaded_words_view", "marked_view", "paragraph_html",
-    "passage_analysis", "reader_view", "role_counts", "roles_table", "scores_table", "seed_article",
-    "show_report_figures", "sourcing_view", "speakers_table", "subheads_with_story", "table_html",
-    "terms_in_context", "unique_path", "who_speaks_most_quiz",
+    "CSS", "SEED", "AnatomyExplorer", "Dropdowns", "FreeText", "LoadedHighlighter", "LoadedRewrite", "MultipleChoice",
+    "NeutralRewrite", "OwnArticleLab", "PickTheWord", "RewriteLab", "SiftChecklist", "analyse_all",
+    "article_metrics", "attributions_table", "categories_table", "compare_table", "cue_table",
+    "find_seed", "find_terms", "hard_sentence_view", "hard_word_quiz", "headlines_table", "load_seed",
+    "loaded_word_quiz", "loaded_words_view", "paragraph_html", "reader_view", "role_counts", "roles_table",
+    "scores_table", "seed_article", "show_report_figures", "sourcing_view", "speakers_table", "subheads_with_story",
+    "table_html", "terms_in_context", "unique_path", "who_speaks_most_quiz",
 ]
