@@ -253,7 +253,9 @@ NUMBERS = [
      lambda: (loaded_summary()["matches"], loaded_summary()["words"], loaded_summary()["per_100_words"])),
     ("04", "`outlet's own voice: {}`", lambda: loaded_summary()["by_voice"]["outlet"]),
     ("04", "`inside quotations:  {}`", lambda: loaded_summary()["by_voice"]["quoted"]),
-    ("04", "lists the {} outlet-voice words", lambda: loaded_summary()["by_voice"]["outlet"]),
+    ("04", "groups the {} outlet-voice uses ({} different words) by category: loaded language {}, name calling or "
+           "labelling {}", lambda: loaded_words_numbers()),
+    ("04", '"Show all {} words ({} uses)"', lambda: loaded_words_numbers()[1::-1]),
     ("04", "**Answer: {}** (\"overshadows\"", lambda: ", ".join(link_quiz_answers())),
     ("04", "The paragraph has {} loaded words in the outlet's voice: **{}**", lambda: first_paragraph_loaded()),
     ("04", "A model answer ({} left)", lambda: loaded_rewrite_left(REWRITE_04)),
@@ -311,6 +313,16 @@ def category_count() -> int:
 
 def loaded_summary() -> dict:
     return report().loaded.summary()
+
+
+def loaded_words_numbers() -> tuple[int, int, int, int]:
+    """(uses, different words, uses in the top two categories) in kw.loaded_words_view of the outlet's voice."""
+    from kit import widgets as kw
+
+    view = kw.loaded_words_view(report().loaded, voice="outlet")
+    assert [r[0] for r in view.rows[:2]] == ["Loaded language", "Name calling or labelling"]
+    assert sum(r[1] for r in view.rows) == loaded_summary()["by_voice"]["outlet"]
+    return sum(r[1] for r in view.rows), len(view.detail), view.rows[0][1], view.rows[1][1]
 
 
 def link_quiz_answers() -> list[str]:
