@@ -37,6 +37,7 @@ class AnatomyExplorer(widgets.VBox):
 
     @property
     def selected(self) -> set[str]:
+        """The roles whose box is ticked."""
         return {r for r, b in self.boxes.items() if b.value}
 
     def _render(self, change: Any = None) -> None:
@@ -72,6 +73,7 @@ class LoadedHighlighter(widgets.VBox):
 
     @property
     def shown(self) -> list[LoadedMatch]:
+        """The matches the ticked categories and the chosen voice let through."""
         voice = self.VOICES[self.voice.value]
         return [m for m in self.loaded.matches if self.boxes[m.category].value and voice in (None, m.voice)]
 

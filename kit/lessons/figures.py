@@ -112,6 +112,7 @@ def _headroom(ax: Axes, top: float, frac: float = 0.15, axis: str = "y") -> None
 
 # -- lesson 01: anatomy ---------------------------------------------------------------
 def describe_anatomy(article: Article) -> str:
+    """The one-sentence description of `plot_anatomy` (alt text and caption)."""
     words = {r: 0 for r in ROLE_STYLE}
     for p in article.paragraphs:
         words[p.role] += len(words_in(article.text, p.start, p.end))
@@ -154,6 +155,7 @@ def _marked_hard(readability: Readability, hardest: int, threshold: float | None
 
 
 def describe_sentence_lengths(readability: Readability, hardest: int = 1, threshold: float | None = None) -> str:
+    """The one-sentence description of `plot_sentence_lengths` (alt text and caption)."""
     s = readability.sentences
     if not s:
         return "No body sentences to plot."
@@ -213,6 +215,7 @@ def plot_sentence_lengths(readability: Readability, hardest: int = 1, threshold:
 
 # -- comparisons (lessons 02, 06, 07) --------------------------------------------------------
 def describe_comparison(values: Mapping[str, Mapping[str, float]], unit: str = "") -> str:
+    """The one-sentence description of `plot_comparison` (alt text and caption)."""
     names = list(values)
     metrics = list(next(iter(values.values()), {}))
     parts = []
@@ -244,6 +247,7 @@ def plot_comparison(values: Mapping[str, Mapping[str, float]], title: str = "Bef
 
 
 def describe_counts(counts: Mapping[str, float], what: str) -> str:
+    """The one-sentence description of `plot_counts` (alt text and caption)."""
     if not counts:
         return f"No {what} to plot."
     top = max(counts, key=lambda k: counts[k])
@@ -291,6 +295,7 @@ def _short_name(s: str, n: int = 28) -> str:
 
 
 def describe_speakers(sourcing: Sourcing) -> str:
+    """The one-sentence description of `plot_speakers` (alt text and caption)."""
     sp = sourcing.speakers
     if not sp:
         return "No attributed speakers to plot."
@@ -329,6 +334,7 @@ def loaded_by_category(loaded: LoadedLanguage) -> dict[str, dict[str, int]]:
 
 
 def describe_loaded(loaded: LoadedLanguage) -> str:
+    """The one-sentence description of `plot_loaded` (alt text and caption)."""
     rows = loaded_by_category(loaded)
     if not rows:
         return "No loaded words found, so there is nothing to plot."
@@ -352,6 +358,7 @@ def plot_loaded(loaded: LoadedLanguage) -> KitFigure:
 
 
 def describe_loaded_regions(loaded: LoadedLanguage) -> str:
+    """The one-sentence description of `plot_loaded_regions` (alt text and caption)."""
     r = loaded.summary()["by_region"]
     parts = ", ".join(f"{REGION_LABELS[k]} {v['per_100_words']:.1f} ({v['matches']} in {v['words']} words)"
                       for k, v in r.items() if v["words"])

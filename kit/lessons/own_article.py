@@ -86,12 +86,14 @@ class SiftChecklist(widgets.VBox):
             self.feedback.value = feedback_html("hint", f"{progress}; next: {left[0]}.")
 
     def to_markdown(self) -> str:
+        """The checklist and notes as a Markdown section (for the saved .md report)."""
         out = ["## SIFT checklist", ""]
         for (move, _what), c, t in zip(SIFT, self.checks, self.notes):
             out.append(f"- [{'x' if c.value else ' '}] **{move}**: {html.escape(t.value.strip()) or '(no notes)'}")
         return "\n".join(out) + "\n"
 
     def to_html(self) -> str:
+        """The checklist and notes as an escaped HTML section (for the saved .html report)."""
         items = "".join(
             f"<li>{'&#9745;' if c.value else '&#9744;'} <strong>{html.escape(move)}</strong>: "
             f"{html.escape(t.value.strip()) or '(no notes)'}</li>"

@@ -50,6 +50,7 @@ class MultipleChoice(widgets.VBox):
 
     @property
     def correct(self) -> bool:
+        """Whether the picked option is the answer."""
         return self.choice.value == self.answer
 
     def _on_change(self, change: Any = None) -> None:
@@ -124,6 +125,7 @@ class PickTheWord(widgets.VBox):
 
     @property
     def complete(self) -> bool:
+        """Whether every target word has been picked."""
         return len(self.found) == len(self.targets)
 
 
@@ -202,6 +204,7 @@ class FreeText(widgets.VBox):
         return None
 
     def check(self) -> bool:
+        """Judge the answer in the box, show the feedback, and say whether it is right."""
         text = self.answer.value.strip()
         if not text:
             self.feedback.value = feedback_html("hint", "write an answer first, then press Check.")
@@ -230,6 +233,7 @@ class FreeText(widgets.VBox):
         return False
 
     def hint(self) -> None:
+        """Show the next hint (the last one stays once all have been shown)."""
         if not self.hints:
             return
         h = self.hints[min(self.hints_shown, len(self.hints) - 1)]
@@ -261,6 +265,7 @@ class Dropdowns(widgets.VBox):
 
     @property
     def score(self) -> int:
+        """How many items are matched to their right category."""
         return sum(d.value == a for d, (_l, a) in zip(self.selects, self.items))
 
     def _on_change(self, change: Any = None) -> None:
