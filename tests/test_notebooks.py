@@ -304,7 +304,7 @@ NOT_YET = {
 
 
 def _free_text(kwargs):
-    from kit.exercises import FreeText
+    from kit.lessons.quizzes import FreeText
 
     kwargs = dict(kwargs)
     return FreeText(kwargs.pop("question"), **kwargs)

@@ -61,23 +61,33 @@ def markdown_cells(path: Path) -> list[str]:
 @lru_cache(maxsize=1)
 def exercise_classes() -> frozenset[str]:
     """Names of the kit's widget classes that are exercises (they add the `kit-exercise` class)."""
-    import kit.exercises
-    import kit.widgets
+    import importlib
+    import pkgutil
 
+    import kit.lessons
+
+    modules = [importlib.import_module(f"kit.lessons.{m.name}") for m in pkgutil.iter_modules(kit.lessons.__path__)]
     names = set()
-    for module in (kit.exercises, kit.widgets):
+    for module in modules:
         for name, obj in vars(module).items():
             if inspect.isclass(obj) and obj.__module__ == module.__name__:
                 if any('"kit-exercise"' in inspect.getsource(k) for k in obj.__mro__
                        if k.__module__.startswith("kit.")):
                     names.add(name)
     # helper functions that build one of those exercises (e.g. kw.hard_word_quiz)
-    for module in (kit.exercises, kit.widgets):
+    for module in modules:
         for name, obj in vars(module).items():
             if inspect.isfunction(obj) and obj.__module__ == module.__name__ and not name.startswith("_"):
                 if re.search(r"\b(?:%s)\(" % "|".join(sorted(names)), inspect.getsource(obj)):
                     names.add(name)
     return frozenset(names)
+
+
+def test_exercise_classes_are_found_in_the_lessons_package():
+    # the answer-key checks below rest on this list: an empty or partial one would let them pass unchecked
+    assert {"MultipleChoice", "PickTheWord", "FreeText", "Dropdowns", "RewriteLab", "LoadedRewrite",
+            "NeutralRewrite", "SiftChecklist", "OwnArticleLab", "hard_word_quiz", "loaded_word_quiz",
+            "who_speaks_most_quiz"} <= exercise_classes()
 
 
 def exercises_in(path: Path) -> list[ast.Call]:
@@ -243,7 +253,9 @@ NUMBERS = [
      lambda: (loaded_summary()["matches"], loaded_summary()["words"], loaded_summary()["per_100_words"])),
     ("04", "`outlet's own voice: {}`", lambda: loaded_summary()["by_voice"]["outlet"]),
     ("04", "`inside quotations:  {}`", lambda: loaded_summary()["by_voice"]["quoted"]),
-    ("04", "lists the {} outlet-voice words", lambda: loaded_summary()["by_voice"]["outlet"]),
+    ("04", "groups the {} outlet-voice uses ({} different words) by category: loaded language {}, name calling or "
+           "labelling {}", lambda: loaded_words_numbers()),
+    ("04", '"Show all {} words ({} uses)"', lambda: loaded_words_numbers()[1::-1]),
     ("04", "**Answer: {}** (\"overshadows\"", lambda: ", ".join(link_quiz_answers())),
     ("04", "The paragraph has {} loaded words in the outlet's voice: **{}**", lambda: first_paragraph_loaded()),
     ("04", "A model answer ({} left)", lambda: loaded_rewrite_left(REWRITE_04)),
@@ -303,6 +315,16 @@ def loaded_summary() -> dict:
     return report().loaded.summary()
 
 
+def loaded_words_numbers() -> tuple[int, int, int, int]:
+    """(uses, different words, uses in the top two categories) in kw.loaded_words_view of the outlet's voice."""
+    from kit import widgets as kw
+
+    view = kw.loaded_words_view(report().loaded, voice="outlet")
+    assert [r[0] for r in view.rows[:2]] == ["Loaded language", "Name calling or labelling"]
+    assert sum(r[1] for r in view.rows) == loaded_summary()["by_voice"]["outlet"]
+    return sum(r[1] for r in view.rows), len(view.detail), view.rows[0][1], view.rows[1][1]
+
+
 def link_quiz_answers() -> list[str]:
     from kit import widgets as kw
 
@@ -322,11 +344,12 @@ def first_paragraph_loaded() -> tuple[int, str]:
 
 def loaded_rewrite_left(version: str) -> int:
     from kit import widgets as kw
+    from kit.compare import passage_analysis
 
     lab = kw.LoadedRewrite(report().article.body_paragraphs[0].text)
     lab.box.value = version
     assert "Yes" in lab.feedback.value, lab.feedback.value
-    return len(lab.outlet_matches(kw.passage_analysis(version)[2]))
+    return len(lab.outlet_matches(passage_analysis(version)[2]))
 
 
 def neutral_rewrite_lab():

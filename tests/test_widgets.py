@@ -8,8 +8,8 @@ import pytest
 
 from kit import widgets as kw
 from kit.errors import KitInputError
-from kit.exercises import Dropdowns, FreeText, MultipleChoice, PickTheWord
-from kit.readability import analyse, analyse_passage
+from kit.lessons.quizzes import Dropdowns, FreeText, MultipleChoice, PickTheWord
+from kit.readability import HARD_GRADE, analyse
 
 
 def classes(w) -> list[str]:
@@ -219,13 +219,6 @@ def test_loaded_and_neutral_rewrites_do_not_praise_an_off_topic_passage(seed_art
     assert "Yes" not in lab.feedback.value and "about something else" in lab.feedback.value
 
 
-def test_kept_share_counts_content_words():
-    assert kw.content_words("Russia's support for Syria, said the analyst") == {"russia", "support", "syria",
-                                                                                 "said", "analyst"}
-    assert kw.kept_share("Russia supports Syria", "Syria is supported by Russia") == 2 / 3
-    assert kw.kept_share("", "anything") == 1.0
-
-
 def test_rewrite_lab_says_when_the_grade_is_still_too_high():
     lab = kw.RewriteLab(ORIGINAL, target=10, keep=("analyst",))
     long_one = ORIGINAL.replace("Chinese", "Chinese-language")
@@ -307,15 +300,14 @@ def test_own_article_lab_reads_a_web_page(tmp_path):
 def test_own_article_lab_calls_a_sentence_hard_only_above_grade_12(tmp_path, seed_text):
     lab = kw.OwnArticleLab(tmp_path)
     lab.analyse_text("The president met the leaders and said the talks went well.")
-    assert lab.report.readability.hardest(1)[0].grade < kw.HARD_GRADE  # grade 3.7, 11 words
+    assert lab.report.readability.hardest(1)[0].grade < HARD_GRADE  # grade 3.7, 11 words
     shown = lab.result.value
     assert "No sentence stands out as hard" in shown and "above grade 12" in shown
     assert "Hardest sentence" not in shown and 'class="hard"' not in shown
     lab.analyse_text(seed_text, "seed")
     shown = lab.result.value
     assert "Hardest sentence</strong> (grade 32.0, 66 words" in shown and 'class="hard"' in shown
-    assert kw.hard_sentences(lab.report.readability) and all(
-        s.grade > 12 for s in kw.hard_sentences(lab.report.readability))
+    assert lab.report.readability.hard(3) and all(s.grade > 12 for s in lab.report.readability.hard(3))
 
 
 def test_save_as_dropdown_is_wide_enough_for_its_labels(tmp_path):
@@ -362,11 +354,6 @@ def test_sift_checklist_feedback():
         c.value = True
     assert "all four moves done" in sift.feedback.value
     assert sift.to_markdown().count("- [x]") == 4
-
-
-def test_passage_stats_of_an_empty_box():
-    assert kw._passage_stats("")["words"] == 0
-    assert analyse_passage("One. Two.").counts.sentences == 2
 
 
 # -- lessons 03-06: sourcing and loaded-language views ----------------------------------------------
@@ -550,9 +537,9 @@ def _unusual(text: str) -> set[str]:
 
 
 def test_feedback_uses_words_and_basic_symbols_only():
-    from kit import exercises
+    from kit.lessons import feedback
 
-    for head in (exercises.RIGHT, exercises.WRONG, exercises.HINT, exercises.PROBLEM):
+    for head in (feedback.RIGHT, feedback.WRONG, feedback.HINT, feedback.PROBLEM):
         assert re.search(r"[A-Za-z]{3}", head), f"{head!r}: a word, not only a symbol or a colour"
         assert not _unusual(head), head
 
@@ -561,7 +548,8 @@ def test_widgets_and_lessons_have_no_emoji():
     from pathlib import Path
 
     root = Path(kw.__file__).resolve().parent.parent
-    files = [root / "kit" / "widgets.py", root / "kit" / "exercises.py", root / "kit" / "plots.py",
+    files = [root / "kit" / "widgets.py", root / "kit" / "plots.py", *sorted((root / "kit" / "lessons").glob("*.py")),
              *sorted((root / "lessons").glob("*.ipynb")), root / "lessons" / "README.md"]
+    assert len(files) > 10  # the lessons package was found
     for f in files:
         assert not _unusual(f.read_text(encoding="utf-8")), f"{f.name}: {_unusual(f.read_text(encoding='utf-8'))}"

@@ -1,46 +1,31 @@
-"""Exercise widgets with instant feedback: multiple choice, pick-the-word, free text with hints.
+"""Exercises with instant feedback (multiple choice, pick-the-word, free text, dropdowns) and the quizzes built on them.
 
 Every exercise is an `ipywidgets.VBox` that carries the CSS class
-`kit-exercise`; its feedback is an `ipywidgets.HTML` in `.feedback` that
-carries `kit-feedback` (browser tests look for both). Feedback changes as soon
-as the student acts, and every exercise can be driven without a browser
-(set `.value` on the input widget, or call `.click()` on a button) so the
-unit tests check what a student would see.
-
-Feedback never relies on colour alone: it starts with a word ("Yes", "Not
-quite", "Hint") and a symbol.
+`kit-exercise`, with its feedback in `.feedback` (see `kit.lessons.feedback`).
+Feedback changes as soon as the student acts, and every exercise can be driven
+without a browser (set `.value` on the input widget, or call `.click()` on a
+button), so the unit tests check what a student would see. The quiz builders
+at the end take their answers from the kit's own analysis, never from the notebook.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as widgets
 
-RIGHT = "✔ Yes."
-WRONG = "✘ Not quite."
-HINT = "Hint:"  # no emoji: school machines often lack an emoji font (it shows as an empty box)
-PROBLEM = "⚠ The kit cannot analyse this:"
-
-
-def _feedback_html(kind: str, message: str) -> str:
-    """Feedback as escaped HTML: a word + symbol first, then the message (colour is a bonus)."""
-    colour = {"right": "#006644", "wrong": "#8a3b00", "hint": "#333333", "error": "#8a3b00"}.get(kind, "#333333")
-    head = {"right": RIGHT, "wrong": WRONG, "hint": HINT, "error": PROBLEM}.get(kind, "")
-    return (f'<div style="border-left:4px solid {colour};padding:0.2em 0.6em;margin:0.3em 0">'
-            f"<strong>{html.escape(head)}</strong> {html.escape(message)}</div>")
-
-
-def _new_feedback() -> widgets.HTML:
-    fb = widgets.HTML(value="")
-    fb.add_class("kit-feedback")
-    return fb
-
-
-def _question(text: str) -> widgets.HTML:
-    return widgets.HTML(value=f"<p><strong>{html.escape(text)}</strong></p>")
+from kit.article import Article, Paragraph, words_in
+from kit.errors import KitInputError
+from kit.lessons.feedback import feedback_html, new_feedback, question_html, short
+from kit.lessons.seeds import NAMES_NOT_LOADED
+from kit.loaded import LoadedLanguage
+from kit.loaded_lexicon import category_label
+from kit.readability import SentenceDifficulty, is_easy
+from kit.sourcing import Sourcing
+from kit.syllables import syllables
 
 
 class MultipleChoice(widgets.VBox):
@@ -58,25 +43,26 @@ class MultipleChoice(widgets.VBox):
         self.explanations = dict(explanations or {})
         self.choice = widgets.RadioButtons(options=list(options), value=None,
                                            layout=widgets.Layout(width="auto"))
-        self.feedback = _new_feedback()
-        super().__init__([_question(question), self.choice, self.feedback])
+        self.feedback = new_feedback()
+        super().__init__([question_html(question), self.choice, self.feedback])
         self.add_class("kit-exercise")
         self.choice.observe(self._on_change, names="value")
 
     @property
     def correct(self) -> bool:
+        """Whether the picked option is the answer."""
         return self.choice.value == self.answer
 
-    def _on_change(self, change=None) -> None:
+    def _on_change(self, change: Any = None) -> None:
         picked = self.choice.value
         if picked is None:
             self.feedback.value = ""
             return
         why = self.explanations.get(picked, "")
         if picked == self.answer:
-            self.feedback.value = _feedback_html("right", why)
+            self.feedback.value = feedback_html("right", why)
         else:
-            self.feedback.value = _feedback_html("wrong", why or "Read the passage again and try another option.")
+            self.feedback.value = feedback_html("wrong", why or "Read the passage again and try another option.")
 
 
 class PickTheWord(widgets.VBox):
@@ -102,10 +88,10 @@ class PickTheWord(widgets.VBox):
                                layout=widgets.Layout(width="auto", margin="1px"))
             b.on_click(self._on_click)
             self.buttons.append(b)
-        self.feedback = _new_feedback()
+        self.feedback = new_feedback()
         self.progress = widgets.HTML(value=self._progress_text())
         box = widgets.HBox(self.buttons, layout=widgets.Layout(flex_flow="row wrap"))
-        super().__init__([_question(question), box, self.progress, self.feedback])
+        super().__init__([question_html(question), box, self.progress, self.feedback])
         self.add_class("kit-exercise")
 
     def _progress_text(self) -> str:
@@ -131,18 +117,17 @@ class PickTheWord(widgets.VBox):
             msg = f"'{button.description}': {self.targets[w]}"
             if done:
                 msg += " You found them all."
-            self.feedback.value = _feedback_html("right", msg)
+            self.feedback.value = feedback_html("right", msg)
         else:
             why = self.others.get(w, "that word is not one of the answers; look again.")
-            self.feedback.value = _feedback_html("wrong", f"'{button.description}': {why}")
+            self.feedback.value = feedback_html("wrong", f"'{button.description}': {why}")
         self.progress.value = self._progress_text()
 
     @property
     def complete(self) -> bool:
+        """Whether every target word has been picked."""
         return len(self.found) == len(self.targets)
 
-
-Check = Callable[[str], "tuple[bool, str] | None"]
 
 # An answer that says "I don't know" in a few words: a nudge to press Hint, not a wrong mark.
 DONT_KNOW = re.compile(r"\b(i\s*(do\s*not|don['’]?t)\s*know|idk|no\s*idea|not\s*sure|dunno|no\s*clue|"
@@ -190,11 +175,11 @@ class FreeText(widgets.VBox):
                                        continuous_update=False, layout=widgets.Layout(width="95%"))
         self.check_button = widgets.Button(description="Check", icon="check")
         self.hint_button = widgets.Button(description="Hint", icon="question", disabled=not self.hints)
-        self.feedback = _new_feedback()
+        self.feedback = new_feedback()
         self.check_button.on_click(lambda _b: self.check())
         self.hint_button.on_click(lambda _b: self.hint())
         self.answer.observe(lambda _c: self.check(), names="value")
-        super().__init__([_question(question), self.answer,
+        super().__init__([question_html(question), self.answer,
                           widgets.HBox([self.check_button, self.hint_button]), self.feedback])
         self.add_class("kit-exercise")
 
@@ -219,39 +204,41 @@ class FreeText(widgets.VBox):
         return None
 
     def check(self) -> bool:
+        """Judge the answer in the box, show the feedback, and say whether it is right."""
         text = self.answer.value.strip()
         if not text:
-            self.feedback.value = _feedback_html("hint", "write an answer first, then press Check.")
+            self.feedback.value = feedback_html("hint", "write an answer first, then press Check.")
             return False
         why_not = self.lazy(text)
         if why_not:
-            self.feedback.value = _feedback_html("hint", why_not)
+            self.feedback.value = feedback_html("hint", why_not)
             return False
         for pattern, msg in self.reject:
             if pattern.search(text):
-                self.feedback.value = _feedback_html("wrong", msg)
+                self.feedback.value = feedback_html("wrong", msg)
                 return False
         if self.matches(text) >= self.need:
             msg = self.right_text or "that is the idea."
             if self.model_answer:
                 msg += f" One way to put it: {self.model_answer}"
-            self.feedback.value = _feedback_html("right", msg)
+            self.feedback.value = feedback_html("right", msg)
             return True
         missing = self.missing_hints(text) if self.matches(text) else []
         if missing:  # part of the answer is there: say what is still missing
-            self.feedback.value = _feedback_html("wrong", missing[0])
+            self.feedback.value = feedback_html("wrong", missing[0])
             return False
         nxt = self.hints[min(self.hints_shown, len(self.hints) - 1)] if self.hints else "Look at the passage again."
-        self.feedback.value = _feedback_html("wrong", nxt)
+        self.feedback.value = feedback_html("wrong", nxt)
         self.hints_shown = min(self.hints_shown + 1, len(self.hints))
         return False
 
     def hint(self) -> None:
+        """Show the next hint (the last one stays once all have been shown)."""
         if not self.hints:
             return
         h = self.hints[min(self.hints_shown, len(self.hints) - 1)]
         self.hints_shown = min(self.hints_shown + 1, len(self.hints))
-        self.feedback.value = _feedback_html("hint", h)
+        self.feedback.value = feedback_html("hint", h)
 
 
 class Dropdowns(widgets.VBox):
@@ -272,15 +259,16 @@ class Dropdowns(widgets.VBox):
             self.selects.append(d)
             self.marks.append(m)
             rows.append(widgets.HBox([d, m, widgets.HTML(value=f"<span>{html.escape(label)}</span>")]))
-        self.feedback = _new_feedback()
-        super().__init__([_question(question), *rows, self.feedback])
+        self.feedback = new_feedback()
+        super().__init__([question_html(question), *rows, self.feedback])
         self.add_class("kit-exercise")
 
     @property
     def score(self) -> int:
+        """How many items are matched to their right category."""
         return sum(d.value == a for d, (_l, a) in zip(self.selects, self.items))
 
-    def _on_change(self, change=None) -> None:
+    def _on_change(self, change: Any = None) -> None:
         for d, m, (label, answer) in zip(self.selects, self.marks, self.items):
             if d.value == "(choose)":
                 m.value = ""
@@ -293,15 +281,54 @@ class Dropdowns(widgets.VBox):
         wrong = [(label, answer) for d, (label, answer) in zip(self.selects, self.items)
                  if d.value not in ("(choose)", answer)]
         if self.score == total:
-            self.feedback.value = _feedback_html("right", f"all {total} right.")
+            self.feedback.value = feedback_html("right", f"all {total} right.")
         elif wrong:
             label, answer = wrong[0]
             tip = self.explanations.get(answer, "")
-            self.feedback.value = _feedback_html(
-                "wrong", f"{self.score} of {total} right so far. Look again at “{_short(label)}”. {tip}".strip())
+            self.feedback.value = feedback_html(
+                "wrong", f"{self.score} of {total} right so far. Look again at “{short(label)}”. {tip}".strip())
         else:
-            self.feedback.value = _feedback_html("hint", f"{self.score} of {total} right; {total - chosen} to go.")
+            self.feedback.value = feedback_html("hint", f"{self.score} of {total} right; {total - chosen} to go.")
 
 
-def _short(s: str, n: int = 60) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"
+# -- quizzes built from the analysis ---------------------------------------------------
+def hard_word_quiz(text: str, sentence: SentenceDifficulty) -> PickTheWord:
+    """Pick the words the readability formulas count as hard in one sentence (answers from the kit)."""
+    targets, others = {}, {}
+    for w in words_in(text, sentence.start, sentence.end):
+        n = syllables(w.text)
+        low = w.text.lower()
+        if w.text in sentence.hard_words:
+            targets[low] = f"{n} syllables and not on the list of familiar words, so the formulas count it as hard."
+        elif n >= 3:
+            others[low] = f"{n} syllables, but it is on the list of familiar words, so Gunning Fog lets it pass."
+        elif not is_easy(w.text) and any(ch.isalpha() for ch in w.text):
+            others[low] = (f"not on the familiar-word list, but only {n} syllable{'s' if n > 1 else ''}: "
+                           "the grade formulas only count words of 3 or more syllables as hard.")
+        else:
+            others[low] = f"{n} syllable{'s' if n > 1 else ''}: short words never count as hard."
+    return PickTheWord("Click every word the formulas count as 'hard' (3 or more syllables and not a familiar word).",
+                       sentence.text, targets, others)
+
+
+def loaded_word_quiz(article: Article, loaded: LoadedLanguage, paragraph: Paragraph) -> PickTheWord:
+    """Pick the loaded words in one paragraph; answers and reasons come from the lexicon."""
+    hits = [m for m in loaded.matches if paragraph.start <= m.start < paragraph.end]
+    targets = {m.text: f"{category_label(m.category)}: {m.explanation}" for m in hits if " " not in m.text}
+    if not targets:
+        raise KitInputError("this paragraph has no single loaded word to pick")
+    return PickTheWord("Click every word that carries a judgement rather than a fact.", paragraph.text, targets,
+                       NAMES_NOT_LOADED)
+
+
+def who_speaks_most_quiz(sourcing: Sourcing) -> MultipleChoice:
+    """'Who speaks most?' with the answer and explanations computed from the sourcing analysis."""
+    sp = sorted(sourcing.speakers, key=lambda s: -s.total)
+    if not sp:
+        raise KitInputError("no attributed speakers in this article, so there is no 'who speaks most' question")
+    options = [s.speaker for s in sp[:4]]
+    why = {s.speaker: (f"{s.speaker}: {s.direct} direct quotation{'s' if s.direct != 1 else ''} and "
+                       f"{s.indirect} reported statement{'s' if s.indirect != 1 else ''}, "
+                       f"{s.share_of_quoted_words:.0%} of all quoted words.") for s in sp}
+    return MultipleChoice("Who speaks most in the article (direct and reported statements together)?",
+                          sorted(options), sp[0].speaker, why)
