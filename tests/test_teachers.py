@@ -127,7 +127,7 @@ def test_guide_says_nbgitpuller_shows_the_answer_keys():
     assert "hub/user-redirect/git-pull?repo=" in guide
     assert "pulls the whole repository" in guide
     assert "teachers/" in guide and "visible" in guide
-    assert "make student-edition DEST=" in guide and "Keep the full repository, with the answer keys, private" in guide
+    assert "make student-edition dest=" in guide and "keep the full repository, with the answer keys, private" in guide
 
 
 def test_guide_covers_local_install_offline_and_the_cli():
