@@ -202,10 +202,14 @@ def write_new(folder: str | os.PathLike, stem: str, suffix: str, content: str, *
 
 
 def check_new(path: str | os.PathLike) -> None:
-    """KitOutputError now if `path` is taken, so a user's `-o FILE` fails before any work."""
+    """KitOutputError now if `path` is taken or its folder missing, so a user's `-o FILE` fails before any work."""
     path = Path(path)
     if os.path.lexists(path):
         raise _exists_error(path)
+    folder = path.parent
+    if not folder.is_dir():
+        code = errno.ENOTDIR if folder.exists() else errno.ENOENT
+        raise _fail(path, OSError(code, os.strerror(code)))
 
 
 def write_exact(path: str | os.PathLike, content: str, *, encoding: str = "utf-8") -> Path:

@@ -206,4 +206,5 @@ def test_reader_leaving_early_is_not_an_error(tmp_path):
 
 
 def test_output_into_a_missing_folder_is_a_clear_refusal(tmp_path):
-    assert_clear_refusal(*run("report", str(SEED), "--output", str(tmp_path / "no" / "such" / "r.txt")), "cannot write")
+    assert_clear_refusal(*run("report", str(SEED), "--output", str(tmp_path / "no" / "such" / "r.txt")),
+                          "could not write", "r.txt: no such folder")
