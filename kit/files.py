@@ -51,6 +51,7 @@ _REASONS = {
     errno.EIO: "input/output error (is the disk still connected?)",
     errno.EISDIR: "it is a folder",
     errno.EEXIST: "the name is taken",
+    errno.EBADF: "it is closed or not open for writing",
 }
 # os.link fails with these where the file system has no hard links
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
