@@ -12,12 +12,15 @@ analyses every article and:
 * `--format md` writes the same as one Markdown document;
 * `--format html` needs `--output DIR`: one page per article plus an
   `index.html` with the summary table and links. An existing file is never
-  overwritten: a name already taken gets `-2`, `-3`, ...
+  overwritten: a name already taken gets `-2`, `-3`, ... Every page is
+  complete or absent (kit.files); after Ctrl-C or a full disk the index still
+  lists the pages that were written.
 
 Folders: the `.txt`, `.md`, `.html` and `.htm` files directly inside, sorted by
-name (hidden files left out); `--recursive` also reads sub-folders. A file
-that cannot be analysed is reported on standard error and skipped; the batch
-goes on. Exit status: 0 when every file was reported, 1 when at least one was
+name (hidden files left out); `--recursive` also reads sub-folders (one it
+cannot read is reported and skipped). The batch's own output folder, and the
+pages it wrote into a folder it reads, are not read back. A file that cannot
+be analysed is reported on standard error and skipped; the batch goes on. Exit status: 0 when every file was reported, 1 when at least one was
 skipped (the others are still reported) or when no file was found.
 """
 

@@ -285,7 +285,7 @@ def test_a_disk_full_in_an_html_batch_stops_it_and_indexes_what_was_written(clas
 def test_an_output_folder_inside_the_input_folder_is_not_read_back(classroom):
     pages = classroom / "pages"
     for _ in range(2):
-        code, out, err = run("report", str(classroom), "-r", "-f", "html", "-o", str(pages))
+        code, _, err = run("report", str(classroom), "-r", "-f", "html", "-o", str(pages))
         assert code == 1 and err.count("d_broken.txt") == 1
     # the second run read the same 4 articles (plus the broken one), not the first run's pages
     assert sorted(os.listdir(pages)) == ["a_wire-2.html", "a_wire.html", "b_seed-2.html", "b_seed.html",
@@ -296,7 +296,7 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_back(classroom):
 
 def test_pages_written_into_the_folder_being_read_are_not_read_back(classroom):
     for _ in range(2):
-        code, out, err = run("report", str(classroom), "-f", "html", "-o", str(classroom))
+        code, _, err = run("report", str(classroom), "-f", "html", "-o", str(classroom))
         assert code == 1, err
     index = (classroom / "index-2.html").read_text(encoding="utf-8")
     assert "Batch summary: 3 article(s)" in index  # a_wire, b_seed and the teacher's own c_page.html

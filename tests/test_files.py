@@ -175,27 +175,24 @@ def test_open_new_names_the_file_only_on_a_clean_exit(tmp_path):
         out.write('{"b": 2}\n')
     assert target.read_text(encoding="utf-8") == '{"a": 1}\n{"b": 2}\n'
     for interruption in (KeyboardInterrupt, RuntimeError):
-        with pytest.raises(interruption):
-            with files.open_new(tmp_path / "summary.txt") as out:
-                out.write("half a table")
-                raise interruption
+        with pytest.raises(interruption), files.open_new(tmp_path / "summary.txt") as out:
+            out.write("half a table")
+            raise interruption
     assert listing(tmp_path) == ["all.jsonl"]
 
 
 def test_open_new_refuses_a_taken_name_before_the_work(tmp_path):
     (tmp_path / "summary.txt").write_text("kept", encoding="utf-8")
     ran = []
-    with pytest.raises(KitOutputError, match="already exists"):
-        with files.open_new(tmp_path / "summary.txt"):
-            ran.append(True)
+    with pytest.raises(KitOutputError, match="already exists"), files.open_new(tmp_path / "summary.txt"):
+        ran.append(True)
     assert ran == [] and listing(tmp_path) == ["summary.txt"]
 
 
 def test_open_new_disk_full_mid_stream(tmp_path, full_disk):
     full_disk()
-    with pytest.raises(KitOutputError) as caught:
-        with files.open_new(tmp_path / "all.jsonl") as out:
-            out.write('{"a": 1}\n')
+    with pytest.raises(KitOutputError) as caught, files.open_new(tmp_path / "all.jsonl") as out:
+        out.write('{"a": 1}\n')
     assert str(caught.value) == f"could not write {tmp_path / 'all.jsonl'}: disk full"
     assert listing(tmp_path) == []
 
@@ -207,7 +204,8 @@ def tiny_disk(tmp_path):
     mnt.mkdir()
     if os.geteuid() != 0 or not shutil.which("mount"):
         pytest.skip("a real full disk needs root to mount a small tmpfs; the monkeypatched tests cover the logic")
-    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True)
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True,
+                          check=False)
     if proc.returncode:
         pytest.skip(f"mount -t tmpfs was refused here ({proc.stderr.decode(errors='replace').strip()})")
     try:
@@ -221,10 +219,9 @@ def test_a_real_full_disk_leaves_no_file(tiny_disk):
     with pytest.raises(KitOutputError, match="disk full"):
         files.write_new(tiny_disk, "report", ".html", big)
     assert listing(tiny_disk) == []
-    with pytest.raises(KitOutputError, match="disk full"):
-        with files.open_new(tiny_disk / "all.jsonl") as out:
-            for _ in range(100):
-                out.write("y" * 2_000 + "\n")
+    with pytest.raises(KitOutputError, match="disk full"), files.open_new(tiny_disk / "all.jsonl") as out:
+        for _ in range(100):
+            out.write("y" * 2_000 + "\n")
     assert listing(tiny_disk) == []
     # the space was given back: a report that fits is written whole
     assert files.write_new(tiny_disk, "report", ".html", PAGE).read_text(encoding="utf-8") == PAGE
