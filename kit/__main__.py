@@ -22,9 +22,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from kit.errors import KitInputError
+from kit import files
+from kit.errors import KitInputError, KitOutputError
+from kit.files import reason
+from kit.terminal import one_line, safe_text, shown_name
 
 FORMATS = ("text", "json", "md", "html")
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -76,49 +80,67 @@ def render(report, fmt: str) -> str:
     return {"text": report.to_text, "json": report.to_json, "md": report.to_markdown, "html": report.to_html}[fmt]()
 
 
-def _stdout_writer(fmt: str):
-    """Write str to standard output; JSON/Markdown/HTML always as UTF-8, text in the terminal's encoding."""
+def _stdout_writer(fmt: str) -> Callable[[str], None]:
+    """Write str to standard output; JSON/Markdown/HTML always as UTF-8, text in the terminal's encoding.
+
+    Text format shows control characters escaped (an article's ANSI or OSC
+    sequences must not recolour or retitle the terminal); JSON keeps the exact
+    text. Each piece is flushed, so a full disk or a closed standard output is
+    a KitOutputError here (exit 1), not an error at exit; a reader that left
+    (EPIPE) stays a BrokenPipeError, which ends the run quietly.
+    """
     out = sys.stdout
+    if out is None:  # started with standard output closed (`kit report a.txt >&-`)
+        def closed(s: str) -> None:
+            raise KitOutputError("could not write to standard output: it is closed; use --output FILE")
+
+        return closed
     enc = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
-    if enc == "utf8" or not hasattr(out, "buffer"):
-        return out.write
-    if fmt == "text":
-        return out.write  # unencodable letters show as \\u escapes (see main)
+    if enc == "utf8" or not hasattr(out, "buffer") or fmt == "text":
+        # text in a non-UTF-8 terminal: unencodable letters show as \\u escapes (see main)
+        def put(s: str) -> None:
+            out.write(s)
+            out.flush()
+    else:
+        def put(s: str) -> None:
+            out.flush()
+            out.buffer.write(s.encode("utf-8"))
+            out.buffer.flush()
 
-    def write_bytes(s: str) -> None:
-        out.flush()
-        out.buffer.write(s.encode("utf-8"))
-        out.buffer.flush()
+    def write(s: str) -> None:
+        try:
+            put(safe_text(s) if fmt == "text" else s)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise KitOutputError(f"could not write to standard output: {reason(exc)}") from None
 
-    return write_bytes
+    return write
 
 
 def _is_batch(paths: list[str]) -> bool:
     return len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
 
 
-def _file_writer(path: str):
-    """A writer to a new file (never overwriting), opened now so a bad path fails before any work."""
-    try:
-        fh = open(path, "x", encoding="utf-8")
-    except FileExistsError:
-        raise KitInputError(f"{path} already exists; choose a new file name (the kit never overwrites)") from None
-    except OSError as exc:
-        raise KitInputError(f"cannot write {path} ({exc.strerror or exc})") from None
-    return fh
+def _wrote(path: str) -> None:
+    print(f"wrote {shown_name(path)}", file=sys.stderr)
 
 
 def run_report(args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise KitInputError("standard input (-) can be read only once")
+    from kit.loaded_lexicon import check_lexicon
+
+    for lexicon in args.lexicon:
+        check_lexicon(lexicon)  # before any work: a broken list names its row, whatever the article
     if _is_batch(args.paths):
         return run_batch(args)
     from kit.inputs import read_source
     from kit.report import build_report
 
     path = args.paths[0]
-    if args.output and Path(args.output).exists():
-        raise KitInputError(f"{args.output} already exists; choose a new file name (the kit never overwrites)")
+    if args.output:
+        files.check_new(args.output)  # a taken name fails before any work
     if path == "-" and sys.stdin is not None and sys.stdin.isatty():
         print("kit: reading the article from the keyboard: paste it, then press Ctrl-D (Ctrl-Z Enter on Windows)",
               file=sys.stderr)
@@ -126,9 +148,8 @@ def run_report(args: argparse.Namespace) -> int:
     report = build_report(source.text, source.name, tuple(args.lexicon), note=source.note)
     out = render(report, args.format)
     if args.output:
-        with _file_writer(args.output) as fh:
-            fh.write(out)
-        print(f"wrote {args.output}", file=sys.stderr)
+        files.write_exact(args.output, out)  # complete or absent; never over an existing file
+        _wrote(args.output)
     else:
         _stdout_writer(args.format)(out)
     return EXIT_OK
@@ -143,12 +164,30 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.format == "html":
         result = batch.run(args.paths, "html", write=lambda s: None, output_dir=args.output, **common)
     elif args.output:
-        with _file_writer(args.output) as fh:
-            result = batch.run(args.paths, args.format, write=fh.write, **common)
-        print(f"wrote {args.output}", file=sys.stderr)
+        # a temporary file until the batch ends: Ctrl-C or a full disk leaves no half summary to block a rerun
+        with files.open_new(args.output) as fh:
+            result = batch.run(args.paths, args.format, write=fh.write, outputs=[args.output], **common)
+        _wrote(args.output)
     else:
         result = batch.run(args.paths, args.format, write=_stdout_writer(args.format), **common)
     return result.exit_code
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _say(message: str) -> None:
+    """One line on standard error, control characters escaped; never an error itself."""
+    try:
+        print(one_line(message), file=sys.stderr, flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -164,24 +203,28 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("an html batch writes one page per article: give a folder with --output DIR")
     try:
         return run_report(args)
+    except KitOutputError as exc:
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except OSError:
+            _silence_stdout()  # what could not be written to a full or broken stdout must not fail again at exit
+        _say(f"kit: {exc}")
+        return EXIT_INPUT
     except KitInputError as exc:
-        print(f"kit: {exc}", file=sys.stderr)
+        _say(f"kit: {exc}")
         return EXIT_INPUT
     except BrokenPipeError:  # `kit report x | head`: the reader left; stop quietly
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
+        _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        print("kit: interrupted", file=sys.stderr)
+        _say("kit: interrupted")
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug, not the user's fault: one line, the details on request
         if os.environ.get("KIT_DEBUG"):
             raise
-        print(f"kit: internal error ({type(exc).__name__}: {exc}); this is a bug in the kit, please report it "
-              "(KIT_DEBUG=1 shows the details)", file=sys.stderr)
+        _say(f"kit: internal error ({type(exc).__name__}: {exc}); this is a bug in the kit, please report it "
+             "(KIT_DEBUG=1 shows the details)")
         return EXIT_BUG
 
 

@@ -12,12 +12,15 @@ analyses every article and:
 * `--format md` writes the same as one Markdown document;
 * `--format html` needs `--output DIR`: one page per article plus an
   `index.html` with the summary table and links. An existing file is never
-  overwritten: a name already taken gets `-2`, `-3`, ...
+  overwritten: a name already taken gets `-2`, `-3`, ... Every page is
+  complete or absent (kit.files); after Ctrl-C or a full disk the index still
+  lists the pages that were written.
 
 Folders: the `.txt`, `.md`, `.html` and `.htm` files directly inside, sorted by
-name (hidden files left out); `--recursive` also reads sub-folders. A file
-that cannot be analysed is reported on standard error and skipped; the batch
-goes on. Exit status: 0 when every file was reported, 1 when at least one was
+name (hidden files left out); `--recursive` also reads sub-folders (one it
+cannot read is reported and skipped). The batch's own output folder, and the
+pages it wrote into a folder it reads, are not read back. A file that cannot
+be analysed is reported on standard error and skipped; the batch goes on. Exit status: 0 when every file was reported, 1 when at least one was
 skipped (the others are still reported) or when no file was found.
 """
 
@@ -26,15 +29,16 @@ from __future__ import annotations
 import html
 import json
 import os
-import re
 import sys
 import textwrap
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
-from kit.errors import KitInputError
+from kit.errors import KitInputError, KitOutputError
+from kit.files import reason, safe_stem, write_new
 from kit.highlight import markdown_escape
+from kit.terminal import one_line, shown_name
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 PROGRESS_MIN_FILES = 5  # below this a bar only flickers
@@ -72,20 +76,73 @@ def _sort_key(p: Path) -> tuple[str, str]:
 
 
 def _shown(path: str) -> str:
-    from kit.inputs import display_name
-
-    return display_name(path)
+    return shown_name(path)
 
 
-def expand_paths(paths: Sequence[str], recursive: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
+def _inside(path: str, folder: str) -> bool:
+    """Whether `path` is `folder` or under it (both real paths)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+KIT_PAGE_MARKS = (b"<h1>Article report</h1>", b"<title>Batch summary</title>")
+
+
+def written_by_kit(path: str) -> bool:
+    """Whether `path` is an html page or index a batch wrote (its head has the kit's marks)."""
+    if Path(path).suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16_384)
+    except OSError:
+        return False
+    return any(mark in head for mark in KIT_PAGE_MARKS)
+
+
+def _walk(folder: Path, recursive: bool, problems: list[tuple[str, str]]) -> list[Path] | None:
+    """The article files in `folder` (and its sub-folders); None when the folder itself cannot be listed.
+
+    An unreadable sub-folder is added to `problems` with the reason (os.walk
+    would otherwise drop it without a word, and its articles would be missing
+    from the class's summary).
+    """
+    failed_top: list[OSError] = []
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename is None or os.path.realpath(exc.filename) == os.path.realpath(folder):
+            failed_top.append(exc)
+            return
+        shown = _shown(str(exc.filename))
+        problems.append((str(exc.filename), f"{shown}: cannot read the folder ({reason(exc)}); its files were skipped"))
+
+    found: list[Path] = []
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
+        found += [Path(top) / n for n in names if not n.startswith(".")]
+        if failed_top:
+            break
+    if failed_top:
+        exc = failed_top[0]
+        problems.append((str(folder), f"{_shown(str(folder))}: cannot list the folder ({reason(exc)})"))
+        return None
+    return [q for q in found if q.suffix.lower() in ARTICLE_SUFFIXES and q.is_file()]
+
+
+def expand_paths(paths: Sequence[str], recursive: bool = False,
+                 outputs: Sequence[str] = ()) -> tuple[list[str], list[tuple[str, str]]]:
     """The files a batch reads, in order, and (path, message) for paths that give none.
 
     A file named on the command line is read whatever its suffix; a folder
-    contributes its article files (see module docstring). Duplicates are read once.
+    contributes its article files (see module docstring). Duplicates are read
+    once. `outputs` are the batch's output folder or file: a folder scan skips
+    them and everything under an output folder inside it, and the pages and
+    index a batch wrote into the folder it reads, so a rerun does not analyse
+    its own output.
     """
     files: list[str] = []
     problems: list[tuple[str, str]] = []
     seen: set[str] = set()
+    out_real = [os.path.realpath(o) for o in outputs if o]
 
     def add(name: str) -> None:
         key = name if name == "-" else os.path.realpath(name)
@@ -93,18 +150,25 @@ def expand_paths(paths: Sequence[str], recursive: bool = False) -> tuple[list[st
             seen.add(key)
             files.append(name)
 
+    def is_output(q: Path, scanned: str) -> bool:
+        real = os.path.realpath(q)
+        for out in out_real:
+            if real == out or (_inside(real, out) and not _inside(scanned, out)):
+                return True  # the output file itself, or under an output folder inside the scanned one
+            if _inside(real, out) and written_by_kit(str(q)):
+                return True  # the output folder is the scanned folder: skip only the kit's own pages
+        return False
+
     for raw in paths:
         p = Path(raw)
         if raw == "-" or not p.is_dir():
             add(raw)  # a missing or unreadable file is reported when it is read
             continue
-        try:
-            found = [q for q in (p.rglob("*") if recursive else p.iterdir())
-                     if q.suffix.lower() in ARTICLE_SUFFIXES and not q.name.startswith(".") and q.is_file()
-                     and not any(part.startswith(".") for part in q.relative_to(p).parts)]
-        except OSError as exc:
-            problems.append((raw, f"{_shown(raw)}: cannot list the folder ({exc.strerror or exc})"))
+        found = _walk(p, recursive, problems)
+        if found is None:
             continue
+        scanned = os.path.realpath(p)
+        found = [q for q in found if not is_output(q, scanned)]
         if not found:
             sub = "" if recursive else " (add --recursive to look in its sub-folders)"
             problems.append((raw, f"{_shown(raw)} is a folder with no .txt, .md, .html or .htm files{sub}"))
@@ -162,12 +226,12 @@ def summary_text(rows: list[dict], skipped: list[tuple[str, str]] = (), width: i
     head = f"{'file':<{name_w}} " + " ".join(f"{h:>{w}}" for _, h, w, _ in COLUMNS)
     out = [f"BATCH SUMMARY: {len(rows)} article(s) reported, {len(skipped)} skipped", "", head, "-" * len(head)]
     for row in rows:
-        out.append(f"{fit(row['source']):<{name_w}} " +
+        out.append(f"{fit(one_line(row['source'])):<{name_w}} " +
                    " ".join(f"{_cell(row, k, f):>{w}}" for k, _, w, f in COLUMNS))
     out += [""] + textwrap.wrap(LEGEND, width)
     if skipped:
-        out += ["", "Skipped:"] + [textwrap.fill(msg, width, initial_indent="  ", subsequent_indent="    ")
-                                   for _, msg in skipped]
+        out += ["", "Skipped:"] + [textwrap.fill(one_line(msg), width, initial_indent="  ",
+                                                 subsequent_indent="    ") for _, msg in skipped]
     return "\n".join(out) + "\n"
 
 
@@ -205,22 +269,9 @@ def summary_html(rows: list[dict], links: dict[str, str], skipped: list[tuple[st
 
 
 # -- writing --------------------------------------------------------------------
-def _safe_stem(source: str) -> str:
-    stem = "stdin" if source == "standard input" else Path(source).stem
-    return re.sub(r"[^\w.-]+", "_", stem).strip("._")[:80] or "article"
-
-
-def write_new(folder: Path, stem: str, suffix: str, content: str) -> Path:
-    """Write `content` to folder/stem.suffix, or stem-2, stem-3... : never overwrites a file."""
-    for n in range(1, 10_000):
-        path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
-        try:
-            with open(path, "x", encoding="utf-8") as fh:
-                fh.write(content)
-            return path
-        except FileExistsError:
-            continue
-    raise KitInputError(f"{folder}: too many files called {stem}{suffix}; choose another folder")
+def page_stem(source: str) -> str:
+    """The file-name stem of an article's page: its file's stem, made safe and short (see kit.files)."""
+    return safe_stem("stdin" if source == "standard input" else Path(source).stem)
 
 
 # -- the batch ------------------------------------------------------------------
@@ -228,27 +279,38 @@ def run(
     paths: Sequence[str],
     fmt: str = "text",
     *,
-    write: Callable[[str], None],
+    write: Callable[[str], object],
     output_dir: str | None = None,
     lexicons: Sequence[str] = (),
     summary_only: bool = False,
     recursive: bool = False,
     progress: bool | None = None,
     err=None,
+    outputs: Sequence[str] = (),
 ) -> BatchResult:
     """Analyse every article under `paths` and write the batch output through `write`.
 
     `progress=None` shows a bar on standard error only when it is a terminal
     and there are at least PROGRESS_MIN_FILES files. Skipped files are
-    reported on `err` (standard error) as they happen.
+    reported on `err` (standard error) as they happen. `outputs`: other
+    output paths (a `-o FILE`) that a folder scan must not read.
+
+    Output is complete or absent: each html page is written whole (kit.files);
+    an output error (disk full) stops the batch with a KitOutputError, since
+    every later page would fail alike. After Ctrl-C or such an error the html
+    index is still written, listing the pages that were, then the exception
+    goes on (the command line exits 130 or 1).
     """
-    from kit.inputs import display_name, read_source
+    from kit.inputs import read_source
+    from kit.loaded_lexicon import check_lexicon
     from kit.report import build_report
 
     err = err or sys.stderr
-    files, problems = expand_paths(paths, recursive)
+    files, problems = expand_paths(paths, recursive, outputs=[*outputs, *([output_dir] if output_dir else [])])
     if not files:
         raise KitInputError("; ".join(msg for _, msg in problems) or "no files to analyse")
+    for lexicon in lexicons:
+        check_lexicon(lexicon)  # a broken word list would fail every file alike: say it once, before any work
     result = BatchResult(skipped=list(problems))
     folder = None
     if fmt == "html":
@@ -256,15 +318,12 @@ def run(
             raise KitInputError("an html batch writes one page per article: give a folder with --output DIR")
         folder = Path(output_dir)
         if folder.exists() and not folder.is_dir():
-            raise KitInputError(f"{folder} is a file; --output for an html batch must be a folder")
+            raise KitOutputError(f"{shown_name(folder)} is a file; --output for an html batch must be a folder")
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise KitInputError(f"cannot create the folder {folder} ({exc.strerror or exc})") from None
+            raise KitOutputError(f"could not create the folder {shown_name(folder)}: {reason(exc)}") from None
 
-    if lexicons:
-        # a broken word list would fail every file alike: say it once, before any work
-        build_report("The council met on Tuesday. The mayor said it went well.", "word list check", tuple(lexicons))
     if progress is None:
         progress = bool(getattr(err, "isatty", lambda: False)()) and len(files) >= PROGRESS_MIN_FILES
     bar = None
@@ -274,6 +333,7 @@ def run(
         bar = tqdm(total=len(files), file=err, unit="article", desc="kit report", leave=False)
 
     def say(msg: str) -> None:
+        msg = one_line(msg)  # a file name's newline or escape sequence must not reach the terminal raw
         if bar is not None:
             bar.write(msg, file=err)
         else:
@@ -283,9 +343,10 @@ def run(
         say(f"kit: {msg}")
     texts: list[str] = []  # per-article reports for text/md, written after the table
     links: dict[str, str] = {}
+    done = 0
     try:
         for name in files:
-            source_name = "standard input" if name == "-" else display_name(name)
+            source_name = "standard input" if name == "-" else shown_name(name)
             try:
                 source = read_source(name)
                 report = build_report(source.text, source.name, tuple(lexicons), note=source.note)
@@ -293,12 +354,14 @@ def run(
                 row = summary_row(d)
                 if fmt == "json":
                     write(json.dumps(d, ensure_ascii=False) + "\n")
-                elif fmt == "html":
-                    page = write_new(folder, _safe_stem(source.name), ".html", report.to_html())
+                elif folder is not None:  # html
+                    page = write_new(folder, page_stem(source.name), ".html", report.to_html())
                     links[row["source"]] = page.name
                 elif not summary_only:
                     texts.append(report.to_text() if fmt == "text" else report.to_markdown())
                 result.rows.append(row)
+            except KitOutputError:
+                raise  # the output is broken (disk full, no permission): the next file would fail alike
             except KitInputError as exc:
                 result.skipped.append((source_name, str(exc)))
                 say(f"kit: {exc}")
@@ -308,8 +371,25 @@ def run(
                 msg = f"{source_name}: internal error ({type(exc).__name__}: {exc}); please report it"
                 result.skipped.append((source_name, msg))
                 say(f"kit: {msg}")
+            done += 1
             if bar is not None:
                 bar.update(1)
+    except BaseException:
+        if bar is not None:
+            bar.close()
+            bar = None
+        if folder is not None:
+            # Ctrl-C or a full disk: an index of the pages that were written, so they are not orphans
+            left = len(files) - done
+            stopped = (f"the batch stopped after {done} of {len(files)} file(s); "
+                       f"{left} not reported: run it again on those")
+            result.skipped.append(("", stopped))
+            try:
+                index = write_new(folder, "index", ".html", summary_html(result.rows, links, result.skipped))
+                say(f"kit: stopped; wrote {len(links)} page(s) and {index}")
+            except KitOutputError as exc:
+                say(f"kit: {exc}")
+        raise
     finally:
         if bar is not None:
             bar.close()

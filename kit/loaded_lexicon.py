@@ -269,3 +269,13 @@ def load(extra: Iterable[str | os.PathLike] = ()) -> Lexicon:
 @lru_cache(maxsize=1)
 def _builtin_lexicon() -> Lexicon:
     return Lexicon(list(builtin_terms()), builtin_rules(), ["loaded_terms.csv"])
+
+
+def check_lexicon(path: str | os.PathLike) -> None:
+    """Check a teacher's word list before any work; KitInputError names the file, the row and the reason.
+
+    The same checks `load` makes when a report uses the list (a .csv file that
+    exists, the columns, every row), so a batch can refuse a broken list once
+    instead of skipping every article for it.
+    """
+    load([path])

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -200,3 +202,135 @@ def test_a_broken_word_list_is_reported_once_before_any_file(tmp_path, classroom
     code, out, err = run("report", str(classroom), "--lexicon", str(bad), "--format", "json")
     assert code == 1 and out == ""
     assert err.startswith("kit: ") and err.count("\n") == 1 and "mine.csv" in err
+
+
+# -- complete or absent: interruptions, full disks, its own output (issue 15) ---------
+def _cli(*args) -> int:
+    import kit.__main__ as cli
+
+    return cli.main(list(args))
+
+
+def _interrupt_second_report(monkeypatch):
+    import kit.report
+
+    real, calls = kit.report.build_report, []
+
+    def build(*args, **kwargs):
+        calls.append(args[1] if len(args) > 1 else kwargs.get("source_name"))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kit.report, "build_report", build)
+    return real
+
+
+def test_an_interrupted_html_batch_leaves_complete_pages_and_an_index(tmp_path, monkeypatch, capsys):
+    real = _interrupt_second_report(monkeypatch)
+    pages = tmp_path / "pages"
+    assert _cli("report", str(WIRE), str(SEED), str(FIXTURES / "wire_story.txt"), "-f", "html", "-o", str(pages)) == 130
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == "kit: interrupted"
+    assert sorted(os.listdir(pages)) == ["index.html", "wire_story.html"]  # no half page, no temporary file
+    assert (pages / "wire_story.html").read_text(encoding="utf-8") == \
+        real(WIRE.read_text(encoding="utf-8"), str(WIRE)).to_html()
+    index = (pages / "index.html").read_text(encoding="utf-8")
+    assert 'href="wire_story.html"' in index and "Batch summary: 1 article(s)" in index
+    assert "stopped after 1 of 2 file(s); 1 not reported" in index  # the duplicate wire story is read once
+    assert index.endswith("</html>\n")
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_an_interrupted_batch_to_a_file_leaves_no_file(tmp_path, monkeypatch, capsys, fmt):
+    _interrupt_second_report(monkeypatch)
+    target = tmp_path / "all.out"
+    assert _cli("report", str(WIRE), str(SEED), "-f", fmt, "-o", str(target)) == 130
+    assert os.listdir(tmp_path) == []  # a rerun with the same -o is not refused by a 0-byte leftover
+    assert capsys.readouterr().err == "kit: interrupted\n"
+
+
+def test_a_disk_full_in_an_html_batch_stops_it_and_indexes_what_was_written(classroom, tmp_path, monkeypatch,
+                                                                           capsys):
+    real, opened = os.fdopen, []
+
+    class FullAfterFirst:
+        def __init__(self, fh):
+            self._fh = fh
+
+        def write(self, s):
+            if len(opened) == 2:  # the second page: the disk is full
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self._fh.write(s)
+
+        def __getattr__(self, name):
+            return getattr(self._fh, name)
+
+    def fdopen(*args, **kwargs):
+        opened.append(1)
+        return FullAfterFirst(real(*args, **kwargs))
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+    pages = tmp_path / "pages"
+    assert _cli("report", str(classroom), "-f", "html", "-o", str(pages)) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == f"kit: could not write {pages / 'b_seed.html'}: disk full"
+    assert "Traceback" not in "".join(err)
+    assert sorted(os.listdir(pages)) == ["a_wire.html", "index.html"]
+    assert (pages / "a_wire.html").read_text(encoding="utf-8").endswith("</html>\n")
+    index = (pages / "index.html").read_text(encoding="utf-8")
+    assert 'href="a_wire.html"' in index and "stopped after 1 of 4 file(s)" in index
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read_back(classroom):
+    pages = classroom / "pages"
+    for _ in range(2):
+        code, _, err = run("report", str(classroom), "-r", "-f", "html", "-o", str(pages))
+        assert code == 1 and err.count("d_broken.txt") == 1
+    # the second run read the same 4 articles (plus the broken one), not the first run's pages
+    assert sorted(os.listdir(pages)) == ["a_wire-2.html", "a_wire.html", "b_seed-2.html", "b_seed.html",
+                                         "c_page-2.html", "c_page.html", "e-2.html", "e.html",
+                                         "index-2.html", "index.html"]
+    assert "Batch summary: 4 article(s)" in (pages / "index-2.html").read_text(encoding="utf-8")
+
+
+def test_pages_written_into_the_folder_being_read_are_not_read_back(classroom):
+    for _ in range(2):
+        code, _, err = run("report", str(classroom), "-f", "html", "-o", str(classroom))
+        assert code == 1, err
+    index = (classroom / "index-2.html").read_text(encoding="utf-8")
+    assert "Batch summary: 3 article(s)" in index  # a_wire, b_seed and the teacher's own c_page.html
+    # the first run's page for c_page.html took the next free name; the article itself is untouched
+    assert (classroom / "c_page-2.html").exists() and (classroom / "c_page.html").read_text(
+        encoding="utf-8").startswith("<html><body><h1>Page headline here")
+
+
+def test_an_unreadable_sub_folder_is_reported_not_dropped(classroom, monkeypatch):
+    real = os.scandir
+    locked = str(classroom / "sub")
+
+    def scandir(path="."):
+        if os.fspath(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", locked)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # root can read anything, so chmod 000 would prove nothing
+    files, problems = expand_paths([str(classroom)], recursive=True)
+    assert [Path(f).name for f in files] == ["a_wire.txt", "b_seed.txt", "c_page.html", "d_broken.txt"]
+    assert problems == [(locked, f"{locked}: cannot read the folder (permission denied); its files were skipped")]
+    out, err = io.StringIO(), io.StringIO()
+    result = batch.run([str(classroom)], "json", write=out.write, err=err, recursive=True)
+    assert result.exit_code == 1 and len(out.getvalue().splitlines()) == 3
+    assert f"kit: {locked}: cannot read the folder (permission denied)" in err.getvalue()
+
+
+def test_escape_sequences_and_newlines_in_file_names_stay_on_one_line(tmp_path):
+    evil = tmp_path / "a\x1b]0;owned\x07\nb.txt"
+    evil.write_bytes(b"\x89PNG\r\n\x1a\n\x00")  # unreadable, so its name goes into an error line
+    (tmp_path / "c\x1b[2J.txt").write_bytes(WIRE.read_bytes())
+    proc = subprocess.run([sys.executable, "-m", "kit", "report", str(tmp_path)], capture_output=True, timeout=300)
+    assert proc.returncode == 1
+    assert b"\x1b" not in proc.stdout and b"\x1b" not in proc.stderr and b"\x07" not in proc.stderr
+    err = proc.stderr.decode("utf-8")
+    assert err.count("\n") == 1 and "a\\x1b]0;owned\\x07\\nb.txt" in err
+    assert "c\\x1b[2J.txt" in proc.stdout.decode("utf-8")  # the summary row, shown escaped

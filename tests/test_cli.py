@@ -206,4 +206,88 @@ def test_reader_leaving_early_is_not_an_error(tmp_path):
 
 
 def test_output_into_a_missing_folder_is_a_clear_refusal(tmp_path):
-    assert_clear_refusal(*run("report", str(SEED), "--output", str(tmp_path / "no" / "such" / "r.txt")), "cannot write")
+    assert_clear_refusal(*run("report", str(SEED), "--output", str(tmp_path / "no" / "such" / "r.txt")),
+                          "could not write", "r.txt: no such folder")
+
+
+# -- output errors and the terminal (issue 15) -------------------------------------------
+def test_disk_full_on_output_leaves_no_file_and_exits_1(tmp_path, monkeypatch, capsys):
+    import errno
+    import os
+
+    import kit.__main__ as cli
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    target = tmp_path / "r.html"
+    assert cli.main(["report", str(SEED), "-f", "html", "-o", str(target)]) == 1
+    assert capsys.readouterr().err == f"kit: could not write {target}: disk full\n"
+    assert os.listdir(tmp_path) == []  # no truncated report to block the rerun
+    monkeypatch.undo()
+    assert cli.main(["report", str(SEED), "-f", "html", "-o", str(target)]) == 0  # the rerun just works
+    assert target.read_text(encoding="utf-8").endswith("</html>\n")
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="/dev/full is Linux-only")
+@pytest.mark.parametrize("paths, fmt", [([SEED], "text"), ([SEED], "json"), ([SEED, SEED.parent / "README.md"], "json")])
+def test_standard_output_on_a_full_disk_is_exit_1_with_one_line(paths, fmt):
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "kit", "report", *map(str, paths), "-f", fmt], stdout=full,
+                              stderr=subprocess.PIPE, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.decode("utf-8") == "kit: could not write to standard output: disk full\n"
+
+
+def test_closed_or_unwritable_standard_output_is_exit_1_with_one_line():
+    import os
+
+    closed = subprocess.run([sys.executable, "-m", "kit", "report", str(SEED)], stderr=subprocess.PIPE,
+                            preexec_fn=lambda: os.close(1), timeout=120)  # like `kit report x >&-`
+    assert closed.returncode == 1
+    assert closed.stderr.decode("utf-8") == ("kit: could not write to standard output: it is closed; "
+                                             "use --output FILE\n")
+    with open(os.devnull, "rb") as read_only:  # like `kit report x 1</dev/null`
+        proc = subprocess.run([sys.executable, "-m", "kit", "report", str(SEED)], stdout=read_only,
+                              stderr=subprocess.PIPE, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.decode("utf-8") == ("kit: could not write to standard output: "
+                                           "it is closed or not open for writing\n")
+
+
+EVIL = ("Mayor \x1b[31mred\x1b[0m wins \x1b]0;owned\x07 vote\n\n"
+        "The council voted on Tuesday. \"It went well,\" the mayor said. Critics called it a disgrace.\n")
+
+
+def test_escape_sequences_in_an_article_do_not_reach_the_terminal_raw():
+    code, out, err = run("report", "-", stdin=EVIL.encode("utf-8"))
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Mayor \\x1b[31mred\\x1b[0m wins \\x1b]0;owned\\x07 vote" in out.splitlines()[1]  # shown, escaped
+    code, out, err = run("report", "-", "-f", "json", stdin=EVIL.encode("utf-8"))
+    d = json.loads(out)
+    assert d["structure"]["title"] == EVIL.split("\n")[0]  # JSON keeps the exact text...
+    body = d["structure"]["body_sentences"][0]
+    assert EVIL[body["start"]:body["end"]] == "The council voted on Tuesday."  # ...and the offsets
+
+
+def test_a_file_name_with_a_newline_or_escapes_gives_one_line(tmp_path):
+    evil = tmp_path / "bad\nname\x1b[2J.txt"
+    evil.write_bytes(b"")
+    code, out, err = run("report", str(evil))
+    assert_clear_refusal(code, out, err, "bad\\nname\\x1b[2J.txt", "empty")
+    assert "\x1b" not in err
+
+
+def test_the_word_list_is_checked_before_the_article(tmp_path):
+    bad = tmp_path / "mine.csv"
+    bad.write_text("term,category,explanation,alternatives\nregime,nonsense,x,y\n", encoding="utf-8")
+    # the article does not even exist: the broken word list is what the user hears about, with its row
+    assert_clear_refusal(*run("report", str(tmp_path / "nope.txt"), "--lexicon", str(bad)),
+                         f"{bad}, line 2: unknown category 'nonsense'")
+
+
+def test_output_to_an_existing_folder_is_refused(tmp_path):
+    assert_clear_refusal(*run("report", str(SEED), "-o", str(tmp_path)), "is a folder")
+    assert list(tmp_path.iterdir()) == []
