@@ -64,3 +64,22 @@ def read_rows(name: str | Path, required: tuple[str, ...] = ()) -> list[dict[str
 def read_csv(name: str) -> tuple[dict[str, str], ...]:
     """Cached rows of a packaged CSV file (read once per process)."""
     return tuple(read_rows(name))
+
+
+@lru_cache(maxsize=1)
+def _function_word_sets() -> dict[str, frozenset[str]]:
+    sets: dict[str, set[str]] = {}
+    for row in read_rows("function_words.csv", ("set", "word", "why")):
+        sets.setdefault(row["set"], set()).add(row["word"])
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+def function_words(name: str) -> frozenset[str]:
+    """One closed-class word set of `function_words.csv` ("clause_words", "determiners", ...), read once.
+
+    Words are kept as written: most sets are lower case, "According" is not.
+    """
+    try:
+        return _function_word_sets()[name]
+    except KeyError:
+        raise KeyError(f"function_words.csv has no set {name!r}") from None
