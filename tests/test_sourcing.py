@@ -599,7 +599,7 @@ def test_neutral_article_no_false_alarms_and_its_sources():
     """seeds/neutral_library_hours.txt, read by hand: every source is named or described, no claim is unsourced.
 
     Document sources are given as the article describes them, cut before a participle ("published ..."),
-    which is the rule in kit.speakers.
+    which is the rule in kit.sourcing.mentions.
     """
     text = (FIXTURES.parent.parent / "seeds" / "neutral_library_hours.txt").read_text(encoding="utf-8")
     s = run(text)

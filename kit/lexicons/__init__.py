@@ -7,6 +7,7 @@ and names the line of a malformed row in its error.
 from __future__ import annotations
 
 import csv
+import io
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,8 @@ def _open(name: str | Path):
     path = Path(name)
     if path.is_absolute() or path.parent != Path("."):
         return open(path, encoding="utf-8-sig", newline="")  # Excel's "CSV UTF-8" starts with a BOM
-    return resources.files(__package__).joinpath(str(name)).open(encoding="utf-8-sig", newline="")
+    packaged = resources.files(__package__).joinpath(str(name)).open("rb")
+    return io.TextIOWrapper(packaged, encoding="utf-8-sig", newline="")
 
 
 def numbered_rows(name: str | Path, required: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
