@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -62,7 +62,7 @@ def read_rows(name: str | Path, required: tuple[str, ...] = ()) -> list[dict[str
     return [row for _, row in numbered_rows(name, required)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_csv(name: str) -> tuple[dict[str, str], ...]:
     """Cached rows of a packaged CSV file (read once per process)."""
     return tuple(read_rows(name))
