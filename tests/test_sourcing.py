@@ -58,7 +58,8 @@ def assert_spans_exact(text: str, s) -> None:
         assert 0 <= a.start < a.end <= len(text)
         if a.mention:
             assert text[a.mention_start:a.mention_end] == a.mention
-        if a.cue_start >= 0:
+        assert (a.mention_start is None) == (a.mention == "") and (a.cue_start is None) == (a.cue_end is None)
+        if a.cue_start is not None:
             assert text[a.cue_start:a.cue_end].lower() == a.cue
         assert a.start <= a.quote_start <= a.quote_end <= a.end or a.kind == "direct"
         for qs, qe in a.quotes:

@@ -78,8 +78,8 @@ def attribution(ctx: Context, r: Raw) -> Attribution:
         cue_class=cue.row["class"] if cue else "neutral",
         kind=r.kind, named=ent.named if ent else False, source_type=ent.source_type if ent else "anonymous",
         start=start, end=end, quote_start=qs, quote_end=qe, rule=r.rule,
-        mention_start=r.mention.start if r.mention else -1, mention_end=r.mention.end if r.mention else -1,
-        cue_start=cue.start if own_cue and cue else -1, cue_end=cue.end if own_cue and cue else -1,
+        mention_start=r.mention.start if r.mention else None, mention_end=r.mention.end if r.mention else None,
+        cue_start=cue.start if own_cue and cue else None, cue_end=cue.end if own_cue and cue else None,
         quotes=quotes, other_cues=[c.text.lower() for c in r.extra], variant=r.variant,
     )
 

@@ -57,10 +57,10 @@ class Attribution:
     quote_start: int
     quote_end: int
     rule: str
-    mention_start: int = -1
-    mention_end: int = -1
-    cue_start: int = -1
-    cue_end: int = -1
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
     quotes: list[tuple[int, int]] = field(default_factory=list)  # each quoted part, inside the marks
     other_cues: list[str] = field(default_factory=list)
     variant: str | None = None
@@ -70,9 +70,6 @@ class Attribution:
             "speaker", "mention", "cue", "cue_class", "kind", "named", "source_type", "start", "end",
             "quote_start", "quote_end", "rule", "mention_start", "mention_end", "cue_start", "cue_end",
             "other_cues", "variant")}
-        for k in ("mention_start", "mention_end", "cue_start", "cue_end"):
-            if d[k] < 0:  # no mention or cue of its own (it carries on the previous attribution)
-                d[k] = None
         d["quotes"] = [{"start": s, "end": e} for s, e in self.quotes]
         d["why"] = patterns().get(self.rule, "")
         return d
@@ -275,7 +272,7 @@ class Sourcing(SourcingRendering):
 
     def cue_counts(self) -> list[tuple[str, int, str]]:
         """(cue, times used, class), most used first."""
-        c = Counter((a.cue, a.cue_class) for a in self.attributions if a.cue and a.cue_start >= 0)
+        c = Counter((a.cue, a.cue_class) for a in self.attributions if a.cue and a.cue_start is not None)
         for a in self.attributions:
             for extra in a.other_cues:
                 c[(extra, self.cue_classes.get(extra) or _cue_class(extra))] += 1

@@ -14,7 +14,7 @@ from kit.sourcing.context import build_context
 from kit.sourcing.cues import load_cues
 from kit.sourcing.direct import continuations, find_direct
 from kit.sourcing.headlines import find_headline_sources
-from kit.sourcing.model import Sourcing
+from kit.sourcing.model import Attribution, Sourcing
 from kit.sourcing.reported import find_reported
 
 
@@ -38,7 +38,7 @@ def analyse(article: Article | str, quotes: QuoteScan | None = None,
     carried, unquoted = continuations(ctx, quoted + reported, pending)  # may add quotations to their hosts
     raws = resolve_speakers(ctx, quoted + reported + carried)  # the only pass that writes to the speaker book
     merged = merge([r for r in raws if r.entity is not None])
-    attributions = sorted((attribution(ctx, r) for r in merged), key=lambda a: (a.start, a.mention_start))
+    attributions = sorted((attribution(ctx, r) for r in merged), key=_reading_order)
     unattributed = find_claims(ctx, attributions, unquoted)
     headline_sources = find_headline_sources(ctx)  # reads a copy of the speaker book
 
@@ -47,3 +47,8 @@ def analyse(article: Article | str, quotes: QuoteScan | None = None,
     cue_classes = {c.text.lower(): c.row["class"] for r in merged for c in r.extra}
     return Sourcing(article.text, attributions, summaries(article.text, attributions), unattributed, unbalanced,
                     headline_sources, cue_classes)
+
+
+def _reading_order(a: Attribution) -> tuple[int, bool, int]:
+    """By sentence, then by mention; an attribution with no mention of its own first."""
+    return a.start, a.mention_start is not None, a.mention_start or 0
