@@ -33,3 +33,25 @@ def test_missing_column_and_missing_file(tmp_path):
         read_rows(path, ("term",))
     with pytest.raises(KitInputError, match="cannot read"):
         read_rows(tmp_path / "nope.csv")
+
+
+def test_function_words_have_no_duplicate_rows_and_every_set_says_why():
+    from kit.lexicons import numbered_rows
+
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in numbered_rows("function_words.csv", ("set", "word", "why")):
+        key = (row["set"], row["word"])
+        assert key not in seen, f"function_words.csv line {line} repeats line {seen[key]}: {key}"
+        seen[key] = line
+        assert row["set"] and row["word"] and row["why"], line
+        assert row["word"] == row["word"].strip() and row["set"].isidentifier(), line
+
+
+def test_function_words_accessor():
+    from kit.lexicons import function_words
+
+    assert "that" in function_words("clause_words") and "in" in function_words("clause_ok_after")
+    assert function_words("opening_cue_words") == {"According", "In"}  # case is kept
+    assert isinstance(function_words("determiners"), frozenset)
+    with pytest.raises(KeyError, match="no set"):
+        function_words("no_such_set")

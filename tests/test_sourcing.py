@@ -58,7 +58,8 @@ def assert_spans_exact(text: str, s) -> None:
         assert 0 <= a.start < a.end <= len(text)
         if a.mention:
             assert text[a.mention_start:a.mention_end] == a.mention
-        if a.cue_start >= 0:
+        assert (a.mention_start is None) == (a.mention == "") and (a.cue_start is None) == (a.cue_end is None)
+        if a.cue_start is not None:
             assert text[a.cue_start:a.cue_end].lower() == a.cue
         assert a.start <= a.quote_start <= a.quote_end <= a.end or a.kind == "direct"
         for qs, qe in a.quotes:
@@ -81,8 +82,16 @@ def seed_sourcing(seed_article):
 def test_seed_precision_and_recall_with_speaker(seed_text, seed_sourcing, seed_truth):
     expected = [(r["sentence"], r["speaker"], r["kind"]) for r in seed_truth["attributions"]]
     precision, recall, missed, extra = score(seed_text, seed_sourcing, expected)
-    assert not missed and not extra, (missed, extra)
-    assert precision >= 0.9 and recall >= 0.9
+    assert (precision, recall) == (1.0, 1.0), (missed, extra)
+    assert len(seed_sourcing.attributions) == len(expected)  # one attribution per hand-made row, no more
+
+
+def test_the_scorer_can_fail(seed_text, seed_sourcing, seed_truth):
+    """A wrong speaker in the expectations is a miss and an extra, so the test above can fail."""
+    rows = [(r["sentence"], r["speaker"], r["kind"]) for r in seed_truth["attributions"]]
+    rows[0] = (rows[0][0], "Somebody Else", rows[0][2])
+    precision, recall, missed, extra = score(seed_text, seed_sourcing, rows)
+    assert len(missed) == len(extra) == 1 and precision < 1 and recall < 1
 
 
 def test_seed_mentions_cues_and_types_match_the_fixture(seed_text, seed_sourcing, seed_truth):
@@ -527,7 +536,8 @@ def test_other_sourcing_csvs_are_well_formed():
     ("The study found that the bridge was safe.", "the study", "indirect", "document"),
     ("Visits rose, according to its annual report.", "its annual report", "indirect", "document"),
     ("Smith's report said the bridge was safe.", "John Smith", "indirect", "person"),
-    ("Apple said sales rose.", "Apple", "indirect", "person"),  # a limit: a bare company name reads as a name
+    pytest.param("Apple said sales rose.", "Apple", "indirect", "institution", marks=pytest.mark.xfail(
+        strict=True, reason="known limit: a bare company name not on the list reads as a person's name")),
 ])
 def test_wire_shapes(sentence, speaker, kind, source_type):
     s = run("Mayor John Smith spoke on Monday.\n\n" + sentence)
@@ -599,7 +609,7 @@ def test_neutral_article_no_false_alarms_and_its_sources():
     """seeds/neutral_library_hours.txt, read by hand: every source is named or described, no claim is unsourced.
 
     Document sources are given as the article describes them, cut before a participle ("published ..."),
-    which is the rule in kit.speakers.
+    which is the rule in kit.sourcing.mentions.
     """
     text = (FIXTURES.parent.parent / "seeds" / "neutral_library_hours.txt").read_text(encoding="utf-8")
     s = run(text)
@@ -711,3 +721,161 @@ def test_speaker_of_answers_inside_each_quotation_and_none_outside():
     assert s.speaker_of(text.index("No")) == "Bob Hart"
     assert s.speaker_of(text.index("spoke")) is None
     assert s.speaker_of(text.index("Cole said")) is None
+
+
+# -- a teacher's cue verbs ---------------------------------------------------------------------------------------
+CUE_HEADER = "verb,forms,class,needs,explanation\n"
+
+
+def test_extra_cue_file_adds_a_made_up_verb(tmp_path):
+    text = "Bridge news\n\nMayor Ann Cole blorfed that the bridge would reopen."
+    assert analyse(text).attributions == []  # not a cue verb of the kit
+    path = tmp_path / "my_cues.csv"
+    path.write_text(CUE_HEADER + "blorf,blorf|blorfed|blorfs,colouring,,Made up for this test.\n", encoding="utf-8")
+    a = only(analyse(text, extra_cues=[path]), kind="indirect")
+    assert (a.speaker, a.cue, a.cue_class) == ("Ann Cole", "blorfed", "colouring")
+    assert text[a.quote_start:a.quote_end] == "the bridge would reopen"
+    assert analyse(text).attributions == []  # the built-in cue list is unchanged afterwards
+
+
+def test_extra_cue_row_replaces_the_built_in_row_and_counts_its_other_cues(tmp_path):
+    path = tmp_path / "my_cues.csv"
+    path.write_text(CUE_HEADER + "explain,explained,neutral,,We count it as neutral.\n"
+                    "blorf,blorfed,colouring,,Made up.\n", encoding="utf-8")
+    text = "Mayor Ann Cole spoke.\n\nCole explained that the road was shut and blorfed that it would reopen."
+    s = analyse(text, extra_cues=[path])
+    a = only(s, kind="indirect")
+    assert (a.cue, a.cue_class, a.other_cues) == ("explained", "neutral", ["blorfed"])
+    assert ("blorfed", 1, "colouring") in s.cue_counts()
+    assert only(analyse(text), cue="explained").cue_class == "colouring"  # the kit's own row
+
+
+@pytest.mark.parametrize("row, message", [
+    ("blorf,blorfed,angry,,Made up.", r"my_cues.csv, line 2: unknown class 'angry'"),
+    ("blorf,blorfed,neutral,object,Made up.", r"line 2: 'needs' must be empty or 'clause'"),
+    (",blorfed,neutral,,Made up.", r"line 2: a cue needs a verb and its forms"),
+    ("blorf,blorfed,neutral,,", r"line 2: 'blorf' needs an explanation"),
+    ("blorf,blorfed", r"line 2: expected 5 fields"),
+])
+def test_bad_extra_cue_file_is_a_clear_error(tmp_path, row, message):
+    path = tmp_path / "my_cues.csv"
+    path.write_text(CUE_HEADER + row + "\n", encoding="utf-8")
+    with pytest.raises(KitInputError, match=message):
+        analyse("Mayor Ann Cole said it was fine.", extra_cues=[path])
+
+
+def test_extra_cue_file_without_the_columns_or_missing_is_a_clear_error(tmp_path):
+    path = tmp_path / "my_cues.csv"
+    path.write_text("verb,class\nblorf,neutral\n", encoding="utf-8")
+    with pytest.raises(KitInputError, match="missing column"):
+        analyse("Cole said it was fine.", extra_cues=[path])
+    with pytest.raises(KitInputError, match="cannot read"):
+        analyse("Cole said it was fine.", extra_cues=[tmp_path / "nope.csv"])
+
+
+def test_headline_cues_come_from_the_cue_csv(tmp_path):
+    rows = read_rows("cue_verbs.csv", ("verb", "forms", "class", "needs", "explanation", "headline"))
+    for r in rows:  # a headline form is one of the row's own forms
+        assert set(filter(None, r["headline"].split("|"))) <= set(r["forms"].split("|")), r["verb"]
+    body = "\n\nUnion leader Mick Lynch said the strike would go ahead."
+    s = analyse("'We will not back down', warns Mick Lynch" + body)
+    assert [(h["speaker"], h["region"]) for h in s.headline_sources] == [("Mick Lynch", "headline")]
+    assert analyse("'We will not back down', blorfs Mick Lynch" + body).headline_sources == []
+    path = tmp_path / "my_cues.csv"
+    path.write_text(CUE_HEADER.replace("\n", ",headline\n") + "blorf,blorfs|blorfed,neutral,,Made up.,blorfs\n",
+                    encoding="utf-8")
+    s = analyse("'We will not back down', blorfs Mick Lynch" + body, extra_cues=[path])
+    assert [h["speaker"] for h in s.headline_sources] == ["Mick Lynch"]
+
+
+# -- each pass on its own ----------------------------------------------------------------------------------------
+def _context(text: str):
+    from kit.quotes import find_quotations
+    from kit.sourcing.context import build_context
+    from kit.sourcing.cues import builtin_cues
+
+    article = Article(text)
+    return build_context(article, find_quotations(article), builtin_cues())
+
+
+TWO = 'Bridge news\n\nMayor Ann Cole spoke on Monday. "We will build it," Cole said. The council said it was safe.'
+
+
+def test_context_knows_the_people_named_with_a_title():
+    ctx = _context(TWO)
+    assert [e.canonical for e in ctx.book.entities] == ["Ann Cole"]
+    assert ctx.sentence_at(TWO.index("council")).text == "The council said it was safe."
+
+
+def test_direct_pass_returns_the_quotations_with_a_cue_and_the_rest():
+    from kit.sourcing.direct import find_direct
+
+    ctx = _context(TWO + ' "It is safe."')
+    found, pending = find_direct(ctx)
+    assert [(r.mention.text, r.cue.text, r.rule) for r in found] == [("Cole", "said", "quote_then_cue")]
+    assert [q.text for q in pending] == ["It is safe."]
+
+
+def test_reported_pass_skips_the_cues_of_direct_quotations():
+    from kit.sourcing.direct import find_direct
+    from kit.sourcing.reported import find_reported
+
+    ctx = _context(TWO)
+    found, extra = find_reported(ctx, find_direct(ctx)[0])
+    assert [(r.mention.text, r.cue.text, r.kind) for r in found] == [("The council", "said", "indirect")]
+    assert extra == []
+
+
+def test_continuation_pass_gives_a_quotation_to_the_attribution_of_its_paragraph():
+    from kit.sourcing.direct import continuations, find_direct
+
+    ctx = _context(TWO + ' "It is safe."')
+    quoted, pending = find_direct(ctx)
+    new, unquoted = continuations(ctx, quoted, pending)
+    assert new == [] and unquoted == []
+    assert [q.text for q in quoted[0].quotes] == ["We will build it,", "It is safe."]  # joined to its host
+
+
+def test_continuation_pass_makes_a_quoted_paragraph_carry_on_the_paragraph_before():
+    from kit.sourcing.direct import continuations, find_direct
+    from kit.sourcing.reported import find_reported
+
+    ctx = _context('Bridge news\n\nMayor Ann Cole said the bridge was safe.\n\n"It will open soon."')
+    quoted, pending = find_direct(ctx)
+    reported = find_reported(ctx, quoted)[0]
+    new, unquoted = continuations(ctx, reported, pending)
+    assert [(r.inherit, r.rule, r.kind) for r in new] == [(reported[0], "quoted_paragraph", "direct")]
+    assert unquoted == [] and reported[0].quotes == []
+
+
+def test_speaker_pass_resolves_in_reading_order_and_records_the_new_sources():
+    from kit.sourcing.assemble import resolve_speakers
+    from kit.sourcing.direct import find_direct
+    from kit.sourcing.reported import find_reported
+
+    ctx = _context(TWO)
+    quoted = find_direct(ctx)[0]
+    raws = resolve_speakers(ctx, quoted + find_reported(ctx, quoted)[0])
+    assert [r.entity.canonical for r in raws] == ["Ann Cole", "the council"]
+    assert [e.canonical for e in ctx.book.entities] == ["Ann Cole", "the council"]
+
+
+def test_claims_pass_lists_an_unsourced_forecast():
+    from kit.sourcing.claims import find_claims
+
+    text = "Bridge news\n\nThe bridge opened in 1990. Prices will rise."
+    claims = find_claims(_context(text), [], [])
+    assert [(u.text, u.kind, u.markers) for u in claims] == [("Prices will rise.", "claim", ("will",))]
+
+
+def test_headline_pass_does_not_change_the_speaker_book():
+    from kit.sourcing.headlines import find_headline_sources
+
+    ctx = _context("Breaking: Cole backs the bridge\n\nMayor Ann Cole spoke on Monday.")
+    before = [(e.canonical, list(e.mentioned_at)) for e in ctx.book.entities]
+    assert [h["speaker"] for h in find_headline_sources(ctx)] == []  # "Breaking" is nobody the body names
+    assert [(e.canonical, list(e.mentioned_at)) for e in ctx.book.entities] == before
+    ctx = _context("Cole: the bridge will open\n\nMayor Ann Cole spoke on Monday.")
+    before = [(e.canonical, list(e.mentioned_at)) for e in ctx.book.entities]
+    assert [h["speaker"] for h in find_headline_sources(ctx)] == ["Ann Cole"]
+    assert [(e.canonical, list(e.mentioned_at)) for e in ctx.book.entities] == before

@@ -7,7 +7,8 @@ and names the line of a malformed row in its error.
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+import io
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -19,7 +20,8 @@ def _open(name: str | Path):
     path = Path(name)
     if path.is_absolute() or path.parent != Path("."):
         return open(path, encoding="utf-8-sig", newline="")  # Excel's "CSV UTF-8" starts with a BOM
-    return resources.files(__package__).joinpath(str(name)).open(encoding="utf-8-sig", newline="")
+    packaged = resources.files(__package__).joinpath(str(name)).open("rb")
+    return io.TextIOWrapper(packaged, encoding="utf-8-sig", newline="")
 
 
 def numbered_rows(name: str | Path, required: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
@@ -60,7 +62,26 @@ def read_rows(name: str | Path, required: tuple[str, ...] = ()) -> list[dict[str
     return [row for _, row in numbered_rows(name, required)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_csv(name: str) -> tuple[dict[str, str], ...]:
     """Cached rows of a packaged CSV file (read once per process)."""
     return tuple(read_rows(name))
+
+
+@lru_cache(maxsize=1)
+def _function_word_sets() -> dict[str, frozenset[str]]:
+    sets: dict[str, set[str]] = {}
+    for row in read_rows("function_words.csv", ("set", "word", "why")):
+        sets.setdefault(row["set"], set()).add(row["word"])
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+def function_words(name: str) -> frozenset[str]:
+    """One closed-class word set of `function_words.csv` ("clause_words", "determiners", ...), read once.
+
+    Words are kept as written: most sets are lower case, "According" is not.
+    """
+    try:
+        return _function_word_sets()[name]
+    except KeyError:
+        raise KeyError(f"function_words.csv has no set {name!r}") from None

@@ -1,0 +1,78 @@
+"""What every pass reads: the article, its quotations, its sentences, the people it names, the cue verbs.
+
+`build_context` makes it once per analysis; the passes in `kit.sourcing.pipeline`
+read it and return what they found (`Raw` attributions, before speakers are
+resolved). Only the speaker pass writes to `book`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kit.article import Article, Span
+from kit.quotes import Quotation, QuoteScan
+from kit.sourcing.cues import Cue, CueLexicon
+from kit.sourcing.mentions import Mention
+from kit.sourcing.model import Kind
+from kit.sourcing.speakers import Entity, SpeakerBook, prescan
+
+
+@dataclass
+class Context:
+    """One article prepared for the passes (see `build_context`)."""
+
+    article: Article
+    scan: QuoteScan
+    cues: CueLexicon
+    book: SpeakerBook  # the people named in the body (prescan); the speaker pass adds the rest
+    quotes: list[Quotation]  # the quotations in body paragraphs
+    sents: Sequence[Span] = field(init=False)
+    _starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.sents = self.article.body_sentences
+        self._starts = [s.start for s in self.sents]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_at(self, offset: int) -> Span:
+        """The body sentence that holds `offset` (the first one for an offset before the body)."""
+        i = max(0, bisect_right(self._starts, offset) - 1)
+        return self.sents[i]
+
+    def in_quote(self, pos: int) -> bool:
+        return self.scan.containing(pos) is not None
+
+    def quote_ends_at(self, i: int) -> bool:
+        """Whether a quotation's closing mark ends right before offset i."""
+        q = self.scan.containing(i - 1)
+        return q is not None and q.outer_end == i
+
+
+def build_context(article: Article, scan: QuoteScan, cues: CueLexicon) -> Context:
+    """The context of one analysis; the speaker book already knows the people the body names with a title."""
+    book = SpeakerBook(article.text)
+    prescan(book, article)
+    body = {p.index for p in article.body_paragraphs}
+    return Context(article, scan, cues, book, [q for q in scan.quotations if q.paragraph in body])
+
+
+@dataclass
+class Raw:
+    """An attribution as a pass finds it, before its speaker is resolved."""
+
+    sentence: Span
+    cue: Cue | None
+    mention: Mention | None
+    kind: Kind
+    rule: str
+    quotes: list[Quotation] = field(default_factory=list)
+    content: tuple[int, int] | None = None
+    extra: list[Cue] = field(default_factory=list)
+    inherit: Raw | None = None  # a quotation with no cue of its own carries on this attribution
+    entity: Entity | None = None
+    variant: str | None = None

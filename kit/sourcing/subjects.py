@@ -1,0 +1,88 @@
+"""The source before a cue: the subject phrase, past up to two appositives.
+
+"Maria Gomez, 64, said", "Tom Hale, 67, who uses the library, told",
+"Sen. Tom Harlan, R-Kan., said", "The head of the Pentagon, Lloyd Austin, said".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kit.article import Span, words_in
+from kit.lexicons import function_words
+from kit.sourcing.cues import find_cues
+from kit.sourcing.mentions import Mention
+from kit.sourcing.phrases import left_chunk, read_mention, trim
+
+if TYPE_CHECKING:
+    from kit.sourcing.context import Context
+
+_AUXILIARIES = function_words("auxiliaries")  # "Paul Dressler, has said": the verb's, not the source's
+_ADDRESS = re.compile(r"\s*(?:of|from)\s+[A-Z]")  # "of Elm Road", "from Leeds": where a person lives or works
+_PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
+
+
+def subject(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple[int, int, Mention | None]:
+    """The source before a cue, skipping up to two appositives.
+
+    "Maria Gomez, 64, said", "Tom Hale, 67, who uses the library, told", "X, speaking on condition of
+    anonymity, said". When the name itself sits between the commas ("The head of the Pentagon, Lloyd
+    Austin, said") the name is the source and the phrase before it gives the title.
+    """
+    s, e = left_chunk(ctx, lo, cue_start)
+    if e > s and all(w.text in _AUXILIARIES for w in words_in(ctx.text, s, e)):
+        s = e  # "Paul Dressler, has said": the auxiliary belongs to the verb; the source is before the comma
+    m = read_mention(ctx, s, e, sent)
+    if m is not None or e > s or ctx.text[cue_start:cue_start + 40].split()[0].endswith("ing"):
+        return s, e, m
+    comma = ctx.text.rfind(",", lo, cue_start)
+    if comma < 0 or any(w.text not in _AUXILIARIES for w in words_in(ctx.text, comma + 1, cue_start)):
+        return s, e, None
+    named = None
+    for _ in range(3):
+        prev_comma = ctx.text.rfind(",", lo, comma)
+        if prev_comma < 0:
+            return s, e, None
+        appositive = ctx.text[prev_comma + 1:comma]
+        relative = re.match(r"\s*(who|which|whose|whom|where|when|[a-z]+ing|[a-z]+ed)\b", appositive)
+        if _PARTY_TAG.match(appositive) or _ADDRESS.match(appositive):
+            comma = prev_comma  # "Sen. Tom Harlan, R-Kan.," / "John Smith, 45, of Leeds,": not a name
+            continue
+        if len(appositive.split()) > 20 or (find_cues(ctx, prev_comma + 1, comma) and not relative) \
+                or re.search(r"[\"“”;:]", appositive):
+            return s, e, None  # "..., Ernest said, adding" is not an appositive
+        title = None
+        if named is None and not relative:
+            a_s, a_e = trim(ctx.text, prev_comma + 1, comma)
+            inner = read_mention(ctx, a_s, a_e, sent)
+            named = (a_s, a_e, inner) if inner is not None and inner.kind == "person" else None
+            title = inner.role if inner is not None and inner.kind != "person" else None
+        s2, e2 = left_chunk(ctx, lo, prev_comma)
+        if _ADDRESS.match(ctx.text[s2:e2]):  # "X, 54, of Elm Road, Dunmore, said": the town is no name
+            named, comma = None, prev_comma
+            continue
+        if _PARTY_TAG.match(ctx.text[s2:e2]):  # "Tom Harlan, R-Kan., who voted no, said"
+            prev_comma = ctx.text.rfind(",", lo, s2)
+            if prev_comma < 0:
+                return s, e, None
+            s2, e2 = left_chunk(ctx, lo, prev_comma)
+        m2 = read_mention(ctx, s2, e2, sent)
+        if named is not None and (m2 is None or m2.kind != "person"):
+            a_s, a_e, nm = named
+            role = m2.role if m2 is not None and m2.role is not None else nm.role
+            return a_s, a_e, replace(nm, role=role, country=nm.country or (m2.country if m2 else None))
+        if m2 is not None and m2.kind == "person":  # "the Mayor of Dunmore, Robert Ainsley, whose ..., said"
+            before = ctx.text.rfind(",", lo, s2)
+            if before >= 0 and not ctx.text[before + 1:s2].strip():
+                t_s, t_e = left_chunk(ctx, lo, before)
+                m3 = read_mention(ctx, t_s, t_e, sent)
+                if m3 is not None and m3.kind == "role_ref" and m3.role is not None:
+                    m2 = replace(m2, role=m3.role, country=m2.country or m3.country)
+        if m2 is not None:
+            if m2.kind == "person" and m2.role is None and title is not None:
+                m2 = replace(m2, role=title)  # "Ms. Jones, the mayor, said": she is the mayor
+            return s2, e2, m2
+        comma = prev_comma
+    return s, e, None
