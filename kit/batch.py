@@ -242,6 +242,7 @@ def run(
     and there are at least PROGRESS_MIN_FILES files. Skipped files are
     reported on `err` (standard error) as they happen.
     """
+    from kit import render
     from kit.inputs import display_name, read_source
     from kit.report import build_report
 
@@ -294,10 +295,10 @@ def run(
                 if fmt == "json":
                     write(json.dumps(d, ensure_ascii=False) + "\n")
                 elif fmt == "html":
-                    page = write_new(folder, _safe_stem(source.name), ".html", report.to_html())
+                    page = write_new(folder, _safe_stem(source.name), ".html", render.to_html(report))
                     links[row["source"]] = page.name
                 elif not summary_only:
-                    texts.append(report.to_text() if fmt == "text" else report.to_markdown())
+                    texts.append(render.to_text(report) if fmt == "text" else render.to_markdown(report))
                 result.rows.append(row)
             except KitInputError as exc:
                 result.skipped.append((source_name, str(exc)))

@@ -1,6 +1,6 @@
 """Escaped highlighting shared by the HTML report and the widgets."""
 
-from kit.highlight import Mark, highlight
+from kit.render import Mark, highlight
 
 
 def test_article_text_is_escaped_inside_and_outside_marks():
