@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kit.loaded_lexicon import category_label, category_name
 from kit.render import phrases as ph
-from kit.render.css import STYLE
+from kit.render.css import style_tag
 from kit.render.marks import MarkIndex, highlight, report_marks
 from kit.report import kit_version
 from kit.sourcing import UNATTRIBUTED_RULE
@@ -43,7 +43,7 @@ def report_html(report: Report) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<meta name=\"viewport\" content=\"width=device-width\"><title>{e(a.title or 'Article report')}</title>"
-        f"<style>{STYLE}</style></head><body>\n"
+        f"{style_tag()}</head><body>\n"
         f"<h1>Article report</h1><p class=meta>{e(ph.byline(a))} &middot; kit {e(kit_version())}</p>{warn}\n"
         f"<h2>The article</h2>{LEGEND}\n" + "\n".join(paras) +
         f"\n<h2>Readability (body only)</h2><table><tr>{head}</tr>{rows}</table>\n"
