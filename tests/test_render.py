@@ -55,6 +55,10 @@ def test_the_report_page_uses_the_one_style_sheet(seed_text):
 
     page = render.to_html(build_report(seed_text))
     assert page.count("<style") == 1 and style_tag() in page
+    # the scoped rules reach the page through one <main> landmark around everything in the body
+    body = page[page.index("<body>") + len("<body>"):page.index("</body>")]
+    assert body.strip().startswith('<main class="kit-view">') and body.endswith("</main>")
+    assert body.count("<main") == 1
 
 
 @pytest.mark.parametrize("module", ["report", "loaded", "sourcing", "readability", "article"])

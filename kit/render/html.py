@@ -43,11 +43,11 @@ def report_html(report: Report) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<meta name=\"viewport\" content=\"width=device-width\"><title>{e(a.title or 'Article report')}</title>"
-        f"{style_tag()}</head><body>\n"
+        f"{style_tag()}</head><body>\n<main class=\"kit-view\">"  # the style sheet's rules are scoped to it
         f"<h1>Article report</h1><p class=meta>{e(ph.byline(a))} &middot; kit {e(kit_version())}</p>{warn}\n"
         f"<h2>The article</h2>{LEGEND}\n" + "\n".join(paras) +
         f"\n<h2>Readability (body only)</h2><table><tr>{head}</tr>{rows}</table>\n"
-        f"{extra}</body></html>\n"
+        f"{extra}</main></body></html>\n"
     )
 
 
