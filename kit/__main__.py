@@ -77,7 +77,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def render(report, fmt: str) -> str:
-    return {"text": report.to_text, "json": report.to_json, "md": report.to_markdown, "html": report.to_html}[fmt]()
+    """The report in one of FORMATS: JSON is the report's own data, the rest is kit.render's."""
+    if fmt == "json":
+        return report.to_json()
+    from kit import render as r
+
+    return {"text": r.to_text, "md": r.to_markdown, "html": r.to_html}[fmt](report)
 
 
 def _stdout_writer(fmt: str) -> Callable[[str], None]:

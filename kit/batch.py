@@ -26,38 +26,21 @@ skipped (the others are still reported) or when no file was found.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.errors import KitInputError, KitOutputError
 from kit.files import reason, safe_stem, write_new
-from kit.highlight import markdown_escape
+from kit.render import markdown_escape
+from kit.render.batch_summary import summary_html, summary_markdown, summary_text
 from kit.terminal import one_line, shown_name
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 PROGRESS_MIN_FILES = 5  # below this a bar only flickers
-COLUMNS = (
-    # key, heading, width, format
-    ("words", "words", 6, "{:d}"),
-    ("sentences", "sent.", 5, "{:d}"),
-    ("flesch_reading_ease", "FRE", 6, "{:.1f}"),
-    ("grade", "grade", 5, "{:.1f}"),
-    ("speakers", "spkrs", 5, "{:d}"),
-    ("top_speaker_share", "top", 4, "{:.0%}"),
-    ("loaded_per_100_words", "ld/100", 6, "{:.2f}"),
-)
-
-LEGEND = ("FRE = Flesch Reading Ease (higher is easier); grade = consensus school grade; spkrs = speakers "
-          "quoted or cited; top = the top speaker's share of attributions; ld/100 = loaded words per 100 words; "
-          "- = not measured.")
-
-
 @dataclass
 class BatchResult:
     """What a batch did: summary rows of the reported files and messages for the skipped ones."""
@@ -210,64 +193,6 @@ def summary_row(report: dict) -> dict:
     }
 
 
-def _cell(row: dict, key: str, fmt: str) -> str:
-    v = row.get(key)
-    return "-" if v is None else fmt.format(v)
-
-
-def summary_text(rows: list[dict], skipped: list[tuple[str, str]] = (), width: int = 78) -> str:
-    """The summary table for a terminal; file names are shortened from the left to fit."""
-    numbers = sum(w + 1 for _, _, w, _ in COLUMNS)
-    name_w = max(12, width - numbers - 1)
-
-    def fit(name: str) -> str:
-        return name if len(name) <= name_w else "…" + name[-(name_w - 1):]
-
-    head = f"{'file':<{name_w}} " + " ".join(f"{h:>{w}}" for _, h, w, _ in COLUMNS)
-    out = [f"BATCH SUMMARY: {len(rows)} article(s) reported, {len(skipped)} skipped", "", head, "-" * len(head)]
-    for row in rows:
-        out.append(f"{fit(one_line(row['source'])):<{name_w}} " +
-                   " ".join(f"{_cell(row, k, f):>{w}}" for k, _, w, f in COLUMNS))
-    out += [""] + textwrap.wrap(LEGEND, width)
-    if skipped:
-        out += ["", "Skipped:"] + [textwrap.fill(one_line(msg), width, initial_indent="  ",
-                                                 subsequent_indent="    ") for _, msg in skipped]
-    return "\n".join(out) + "\n"
-
-
-def summary_markdown(rows: list[dict], skipped: list[tuple[str, str]] = ()) -> str:
-    """The summary table as Markdown."""
-    heads = ["file"] + [h for _, h, _, _ in COLUMNS]
-    out = [f"# Batch summary: {len(rows)} article(s)", "", "| " + " | ".join(heads) + " |",
-           "|---|" + "---:|" * len(COLUMNS)]
-    for row in rows:
-        cells = " | ".join(_cell(row, k, f) for k, _, _, f in COLUMNS)
-        out.append(f"| {markdown_escape(row['source'])} | {cells} |")
-    if skipped:
-        out += ["", "Skipped:", ""] + [f"- {markdown_escape(msg)}" for _, msg in skipped]
-    out += ["", markdown_escape(LEGEND)]
-    return "\n".join(out) + "\n"
-
-
-def summary_html(rows: list[dict], links: dict[str, str], skipped: list[tuple[str, str]] = ()) -> str:
-    """An index page: the summary table with a link to each article's page (all text escaped)."""
-    from kit.highlight import STYLE
-
-    e = html.escape
-    head = "".join(f"<th>{e(h)}</th>" for h in ["file", "headline"] + [h for _, h, _, _ in COLUMNS])
-    body = []
-    for row in rows:
-        href = links.get(row["source"], "")
-        name = f'<a href="{e(href)}">{e(row["source"])}</a>' if href else e(row["source"])
-        cells = "".join(f"<td class=num>{e(_cell(row, k, f))}</td>" for k, _, _, f in COLUMNS)
-        body.append(f"<tr><td>{name}</td><td>{e(row.get('title') or '')}</td>{cells}</tr>")
-    skip = "".join(f"<li>{e(msg)}</li>" for _, msg in skipped)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Batch summary</title>"
-            f"<style>{STYLE}</style></head><body>\n<h1>Batch summary: {len(rows)} article(s)</h1>\n"
-            f"<table><tr>{head}</tr>{''.join(body)}</table>\n"
-            f"<p class=meta>{e(LEGEND)}</p>\n" + (f"<h2>Skipped</h2><ul>{skip}</ul>\n" if skip else "") + "</body></html>\n")
-
-
 # -- writing --------------------------------------------------------------------
 def page_stem(source: str) -> str:
     """The file-name stem of an article's page: its file's stem, made safe and short (see kit.files)."""
@@ -301,6 +226,7 @@ def run(
     index is still written, listing the pages that were, then the exception
     goes on (the command line exits 130 or 1).
     """
+    from kit import render
     from kit.inputs import read_source
     from kit.loaded_lexicon import check_lexicon
     from kit.report import build_report
@@ -355,10 +281,10 @@ def run(
                 if fmt == "json":
                     write(json.dumps(d, ensure_ascii=False) + "\n")
                 elif folder is not None:  # html
-                    page = write_new(folder, page_stem(source.name), ".html", report.to_html())
+                    page = write_new(folder, page_stem(source.name), ".html", render.to_html(report))
                     links[row["source"]] = page.name
                 elif not summary_only:
-                    texts.append(report.to_text() if fmt == "text" else report.to_markdown())
+                    texts.append(render.to_text(report) if fmt == "text" else render.to_markdown(report))
                 result.rows.append(row)
             except KitOutputError:
                 raise  # the output is broken (disk full, no permission): the next file would fail alike

@@ -24,16 +24,14 @@ that matter in political news ("regime", "thug", "extremist"), cannot say
 
 from __future__ import annotations
 
-import html
 import os
-import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from kit.article import Article, words_in
-from kit.highlight import Mark, markdown_escape
 from kit.loaded_context import inside_proper_name
-from kit.loaded_lexicon import categories, category_label, category_name, load
+from kit.loaded_lexicon import categories, load
 from kit.quotes import QuoteScan, find_quotations
 
 REGIONS = {"title": "headline", "subhead": "subhead", "related_link": "related_link", "body": "body"}
@@ -96,7 +94,7 @@ class LoadedLanguage:
         for m in self.matches:
             by_cat[m.category] = by_cat.get(m.category, 0) + 1
         by_voice = {v: sum(m.voice == v for m in self.matches) for v in VOICES}
-        regions = {}
+        regions: dict[str, dict[str, Any]] = {}
         for r in ("headline", "subhead", "related_link", "body"):
             n = sum(m.region == r for m in self.matches)
             w = self.words_by_region.get(r, 0)
@@ -126,121 +124,6 @@ class LoadedLanguage:
             "summary": self.summary(),
             "lexicons": list(self.lexicons),
         }
-
-    # -- rendering --------------------------------------------------------------------
-    def _count_lines(self) -> tuple[str, str, str, str]:
-        s = self.summary()
-        cats = categories()
-        cat_part = ", ".join(f"{cats[c].name.lower() if c in cats else c} {n}"
-                             for c, n in s["by_category"].items() if n) or "none"
-        hv = s["headline_vs_body"]
-        return (
-            f"{s['matches']} matches in {s['words']} words: {s['per_100_words']:.1f} per 100 words "
-            f"(headline, subheads, link texts and body; boilerplate left out)",
-            f"By voice: {s['by_voice']['outlet']} in the outlet's own words, {s['by_voice']['quoted']} inside quotations",
-            f"By category: {cat_part}",
-            f"Headline and subheads: {hv['headings']['per_100_words']:.1f} per 100 words "
-            f"({hv['headings']['matches']} in {hv['headings']['words']} words); body: "
-            f"{hv['body']['per_100_words']:.1f} per 100 words ({hv['body']['matches']} in {hv['body']['words']} words)"
-            + (f"; related links: {s['by_region']['related_link']['per_100_words']:.1f} per 100 words"
-               if s["by_region"]["related_link"]["words"] else ""),
-        )
-
-    def _marked_headings(self, mark) -> list[tuple[str, str]]:
-        """(region, heading text with each match wrapped by `mark(word, label)`) for headings with matches."""
-        out = []
-        for region, start, text in self.headings:
-            inside = [m for m in self.matches if start <= m.start and m.end <= start + len(text)]
-            if not inside:
-                continue
-            pieces, pos = [], 0
-            for m in inside:
-                pieces.append(("plain", text[pos:m.start - start]))
-                pieces.append((category_label(m.category), text[m.start - start:m.end - start]))
-                pos = m.end - start
-            pieces.append(("plain", text[pos:]))
-            out.append((region, "".join(mark(t, None) if k == "plain" else mark(t, k) for k, t in pieces)))
-        return out
-
-    def to_text(self, width: int = 78) -> list[str]:
-        """The LOADED LANGUAGE section of the plain-text report, as lines."""
-        def wrap(s: str, indent: str = "  ", rest: str | None = None) -> list[str]:
-            return textwrap.wrap(s, width, initial_indent=indent, subsequent_indent=rest or indent,
-                                 break_on_hyphens=False) or [indent]
-
-        out = ["LOADED LANGUAGE"]
-        for line in self._count_lines():
-            out += wrap(line)
-        marked = self._marked_headings(lambda t, label: t if label is None else f"{{{t}}}[{label}]")
-        if marked:
-            out.append("")
-            out.append("  Headline, subheads and links, marked {word}[category]:")
-            for region, line in marked:
-                out += wrap(f"{region.replace('_', ' ')}: {line}", "    ", "      ")
-        outlet = self.outlet_matches()
-        if outlet:
-            out.append("")
-            out.append("  In the outlet's own words (the main thing to look at):")
-            for m in outlet:
-                out += wrap(f"- \"{m.text}\" [{category_label(m.category)}, {m.region.replace('_', ' ')}]: "
-                            f"{m.explanation} Try: {' / '.join(m.alternatives)}.", "    ", "      ")
-        quoted = [m for m in self.matches if m.voice == "quoted"]
-        if quoted:
-            out.append("")
-            out.append("  Inside quotations (the speaker's words, reported):")
-            items = [f"\"{m.text}\" ({m.speaker or 'speaker not identified'})" for m in quoted]
-            out += wrap("; ".join(items), "    ")
-        out.append("")
-        return out
-
-    def to_markdown(self) -> list[str]:
-        """The loaded-language section of the Markdown report, as lines."""
-        md = _md_escape
-        out = ["## Loaded language", ""]
-        out += [f"- {md(line)}" for line in self._count_lines()]
-        marked = self._marked_headings(lambda t, label: md(t) if label is None else f"**{md(t)}** \\[{md(label)}\\]")
-        if marked:
-            out += ["", "Headline, subheads and links, with loaded words in bold and their category:", ""]
-            out += [f"- {md(region.replace('_', ' '))}: {line}" for region, line in marked]
-        out += ["", "| words | voice | category | where | why | try instead |", "|---|---|---|---|---|---|"]
-        for m in self.matches:
-            voice = m.voice if m.voice == "outlet" else f"quoted ({m.speaker})" if m.speaker else "quoted"
-            out.append(f"| {md(m.text)} | {md(voice)} | {md(category_name(m.category))} | {md(m.region.replace('_', ' '))} "
-                       f"| {md(m.explanation)} | {md(' / '.join(m.alternatives))} |")
-        out.append("")
-        return out
-
-    def to_html(self) -> str:
-        """An escaped <section> with the counts and every match with its explanation."""
-        e = html.escape
-        counts = "".join(f"<li>{e(line)}</li>" for line in self._count_lines())
-        items = []
-        for m in self.matches:
-            voice = "outlet's own words" if m.voice == "outlet" else (
-                f"quoted: {m.speaker}" if m.speaker else "inside a quotation")
-            items.append(
-                f'<li><mark class="loaded" title="{e(_title(m))}">{e(m.text)}'
-                f'<sup class="tag">[{e(category_label(m.category))}]</sup></mark> '
-                f"<em>{e(category_name(m.category))}; {e(voice)}; {e(m.region.replace('_', ' '))}</em>: "
-                f"{e(m.explanation)} <strong>Try:</strong> {e(' / '.join(m.alternatives))}</li>"
-            )
-        body = f"<ol>{''.join(items)}</ol>" if items else "<p>No loaded words found.</p>"
-        return (f'<section class="loaded-language"><h2>Loaded language</h2><ul>{counts}</ul>'
-                f"{body}</section>\n")
-
-    def marks(self) -> list[Mark]:
-        """One highlight per match: css 'loaded', label = short category, title = explanation + alternatives."""
-        return [Mark(m.start, m.end, "loaded", category_label(m.category), _title(m)) for m in self.matches]
-
-
-def _title(m: LoadedMatch) -> str:
-    who = "the outlet's own words" if m.voice == "outlet" else f"quoted ({m.speaker})" if m.speaker else "quoted"
-    return f"{category_name(m.category)}, {who}: {m.explanation} Try: {' / '.join(m.alternatives)}"
-
-
-def _md_escape(s: str) -> str:
-    """markdown_escape, with line breaks folded: a match's text sits inside one list line."""
-    return markdown_escape(s).replace("\n", " ")
 
 
 def _speaker_lookup(sourcing: Any, attributions: Sequence[dict] | None):
@@ -300,12 +183,8 @@ def analyse(
             if region == "body" and inside_proper_name(text, hit.start, hit.end, p.start, hit.term.term, p.end):
                 continue  # "the Northern Liberation Front": a name the article must use, not a judgement
             quoted = region == "body" and quotes.containing(hit.start, hit.end) is not None
-            speaker = None
-            if quoted:
-                try:
-                    speaker = speaker_of(hit.start)
-                except Exception:  # a sourcing bug must not hide the loaded words
-                    speaker = None
+            # a bug in the sourcing object surfaces here rather than silently dropping the speaker
+            speaker = speaker_of(hit.start) if quoted else None
             t = hit.term
             matches.append(LoadedMatch(
                 term=t.term, category=t.category, voice="quoted" if quoted else "outlet", speaker=speaker,

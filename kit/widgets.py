@@ -20,7 +20,6 @@ from kit.lessons.own_article import (
     OwnArticleLab,
     SiftChecklist,
     show_report_figures,
-    unique_path,
 )
 from kit.lessons.quizzes import (
     Dropdowns,
@@ -63,5 +62,5 @@ __all__ = [
     "find_seed", "find_terms", "hard_sentence_view", "hard_word_quiz", "headlines_table", "load_seed",
     "loaded_word_quiz", "loaded_words_view", "paragraph_html", "reader_view", "role_counts", "roles_table",
     "scores_table", "seed_article", "show_report_figures", "sourcing_view", "speakers_table", "subheads_with_story",
-    "table_html", "terms_in_context", "unique_path", "who_speaks_most_quiz",
+    "table_html", "terms_in_context", "who_speaks_most_quiz",
 ]

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from kit import render
+
 from kit import batch
 from kit.batch import expand_paths, summary_row, summary_text
 
@@ -234,7 +236,7 @@ def test_an_interrupted_html_batch_leaves_complete_pages_and_an_index(tmp_path, 
     assert err.splitlines()[-1] == "kit: interrupted"
     assert sorted(os.listdir(pages)) == ["index.html", "wire_story.html"]  # no half page, no temporary file
     assert (pages / "wire_story.html").read_text(encoding="utf-8") == \
-        real(WIRE.read_text(encoding="utf-8"), str(WIRE)).to_html()
+        render.to_html(real(WIRE.read_text(encoding="utf-8"), str(WIRE)))
     index = (pages / "index.html").read_text(encoding="utf-8")
     assert 'href="wire_story.html"' in index and "Batch summary: 1 article(s)" in index
     assert "stopped after 1 of 2 file(s); 1 not reported" in index  # the duplicate wire story is read once

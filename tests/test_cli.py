@@ -32,12 +32,35 @@ def test_json_report_on_the_seed_follows_the_contract():
     assert len(s["subheads"]) == 3 and len(s["related_links"]) == 4
     assert len(s["body_sentences"]) == 36
     assert sum(p["role"] == "body" for p in s["paragraphs"]) == 20
-    assert d["readability"]["sentences"] == 36
-    for key in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
-                "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
-                "consensus_grade", "hardest_sentences"):
-        assert key in d["readability"]
+    r = d["readability"]
+    assert r["sentences"] == 36
+    # every score is the published formula on the counts the report gives (rounded to 2 places)
+    w, n, c = r["words"], r["sentences"], r["counts"]
+    wps, spw = w / n, c["syllables"] / w
+    formulas = {
+        "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog": 0.4 * (wps + 100 * c["complex_words"] / w),
+        "smog_index": 1.043 * (c["polysyllabic_words"] * 30 / n) ** 0.5 + 3.1291,
+        "coleman_liau_index": 0.0588 * 100 * c["letters"] / w - 0.296 * 100 * n / w - 15.8,
+        "automated_readability_index": 4.71 * c["characters"] / w + 0.5 * wps - 21.43,
+        # + 3.6365: more than 5% of the words are difficult
+        "dale_chall_readability_score": 0.1579 * 100 * c["difficult_words"] / w + 0.0496 * wps + 3.6365,
+    }
+    assert c["difficult_words"] / w > 0.05
+    for key, value in formulas.items():
+        assert r[key] == pytest.approx(value, abs=0.006), key
+    # the seed is hard: Reading Ease 30-50 is grade 14 in Flesch's table, Dale-Chall above 9.9 is grade 16;
+    # the consensus is the median of those two and the five grade formulas
+    assert 30 <= r["flesch_reading_ease"] < 50 and r["dale_chall_readability_score"] > 9.9
+    grades = [r[k] for k in ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+                             "automated_readability_index")] + [14, 16]
+    assert r["consensus_grade"] == pytest.approx(sorted(grades)[3], abs=0.006)
     text = SEED.read_text(encoding="utf-8")
+    hardest = r["hardest_sentences"]
+    assert len(hardest) == 3 and [h["score"] for h in hardest] == sorted((h["score"] for h in hardest), reverse=True)
+    assert text[hardest[0]["start"]:hardest[0]["end"]].startswith("An analyst at the Shanghai")
+    assert all({"start": h["start"], "end": h["end"]} in s["body_sentences"] for h in hardest)
     for span in s["body_sentences"] + s["paragraphs"] + d["readability"]["hardest_sentences"]:
         assert 0 <= span["start"] < span["end"] <= len(text)
     assert {"sourcing", "loaded_language", "kit_version"} <= d.keys()

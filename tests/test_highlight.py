@@ -1,6 +1,6 @@
 """Escaped highlighting shared by the HTML report and the widgets."""
 
-from kit.highlight import Mark, highlight
+from kit.render import Mark, highlight
 
 
 def test_article_text_is_escaped_inside_and_outside_marks():
@@ -31,3 +31,24 @@ def test_a_mark_crossing_another_is_dropped_not_mangled():
 def test_range_limits_output_and_newlines_become_breaks():
     text = "title\n\nbody line\nnext"
     assert highlight(text, [], 7, len(text)) == "body line<br>\nnext"
+
+
+def test_an_index_of_marks_gives_the_same_html_as_the_list():
+    import random
+
+    from kit.render import MarkIndex
+
+    rng = random.Random(15)
+    text = "Para one says \"a brutal regime\" here.\n\nPara two, also <b>.\n\nThird & last."
+    two, three = text.index("Para two"), text.index("Third")
+    paras = [(0, two - 2), (two, three - 2), (three, len(text))]
+    for _ in range(300):
+        marks = []
+        for _ in range(rng.randint(0, 12)):
+            s = rng.randint(0, len(text))
+            e = rng.randint(s - 2, len(text) + 2)  # also empty, reversed and past-the-end marks
+            marks.append(Mark(s, e, rng.choice("ab"), rng.choice(["", "x"])))
+        marks += marks[: rng.randint(0, 2)]  # duplicates are shown once
+        index = MarkIndex(marks)
+        for s, e in paras + [(0, None)]:
+            assert highlight(text, index, s, e) == highlight(text, marks, s, e)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, fixture_text
-from kit import loaded
+from kit import loaded, render
 from kit.article import Article, words_in
 from kit.errors import KitInputError
 from kit.loaded_context import KINDS
@@ -174,6 +174,18 @@ def test_curly_quotes_and_speaker_from_sourcing():
     text = body("“They are thugs,” said Jane Doe, and the thugs left.")
     ms = run(text, sourcing=FakeSourcing()).matches
     assert [(m.text, m.voice, m.speaker) for m in ms] == [("thugs", "quoted", "Jane Doe"), ("thugs", "outlet", None)]
+
+
+def test_a_bug_in_sourcing_surfaces_instead_of_hiding_the_speaker():
+    class BrokenSourcing:
+        def speaker_of(self, offset):
+            raise ZeroDivisionError("bug in speaker_of")
+
+    text = body("“They are thugs,” said Jane Doe.")
+    with pytest.raises(ZeroDivisionError, match="bug in speaker_of"):
+        run(text, sourcing=BrokenSourcing())
+    # outside quotations the speaker is never asked for, so the same object does no harm there
+    assert [m.voice for m in run(body("The thugs left."), sourcing=BrokenSourcing()).matches] == ["outlet"]
 
 
 def test_speaker_from_report_style_attributions():
@@ -468,17 +480,38 @@ def test_article_without_paragraphs_gives_an_empty_result():
 
 # -- renderers -------------------------------------------------------------------------------
 
-def test_to_dict_follows_the_report_contract(seed_result):
-    d = json.loads(json.dumps(seed_result.to_dict()))
-    assert isinstance(d["per_100_words"], float) and d["per_100_words"] > 0
-    for m in d["matches"]:
-        assert {"term", "category", "voice", "start", "end", "explanation", "alternatives"} <= set(m)
-        assert m["voice"] in ("outlet", "quoted") and isinstance(m["alternatives"], list)
-    assert d["summary"]["by_voice"]["outlet"] + d["summary"]["by_voice"]["quoted"] == len(d["matches"])
+# A headline of 3 words and a body of 8 ("The thugs lied Jane Smith said on Monday"), counted by hand;
+# "Regime" and "slams" are the outlet's, "thugs" is inside Jane Smith's quotation.
+SMALL = 'Regime slams critics\n\n"The thugs lied," Jane Smith said on Monday.\n'
+
+
+def test_to_dict_follows_the_report_contract():
+    from kit import sourcing
+
+    art = Article(SMALL)
+    quotes = find_quotations(art)
+    d = json.loads(json.dumps(loaded.analyse(art, quotes, sourcing.analyse(art, quotes)).to_dict()))
+    rows = {t.term: t for t in builtin_terms()}  # explanations and alternatives come from the lexicon rows
+    expected = [("regime", "Regime", "legitimacy", "outlet", None, "headline"),
+                ("slam", "slams", "loaded_language", "outlet", None, "headline"),
+                ("thug", "thugs", "name_calling", "quoted", "Jane Smith", "body")]
+    assert len(d["matches"]) == 3
+    for m, (term, text, category, voice, speaker, region) in zip(d["matches"], expected):
+        start = SMALL.index(text)
+        assert m == {"term": term, "category": category, "voice": voice, "speaker": speaker, "region": region,
+                     "start": start, "end": start + len(text), "text": text,
+                     "explanation": rows[term].explanation, "alternatives": list(rows[term].alternatives),
+                     "source": m["source"]}
+        assert m["source"].startswith("loaded_terms.csv:")
+    assert d["per_100_words"] == 27.27  # 3 matches / 11 words
+    assert d["summary"]["by_voice"] == {"outlet": 2, "quoted": 1}
+    assert d["summary"]["headline_vs_body"] == {
+        "headings": {"matches": 2, "words": 3, "per_100_words": 66.67},
+        "body": {"matches": 1, "words": 8, "per_100_words": 12.5}}
 
 
 def test_to_text_lists_counts_and_each_outlet_match(seed_result):
-    lines = seed_result.to_text(78)
+    lines = render.loaded_text(seed_result, 78)
     text = "\n".join(lines)
     assert lines[0] == "LOADED LANGUAGE"
     assert all(len(line) <= 78 for line in lines)
@@ -491,15 +524,15 @@ def test_to_text_lists_counts_and_each_outlet_match(seed_result):
 
 
 def test_text_and_markdown_mark_the_headings_without_colour(seed_result):
-    text = " ".join(" ".join(seed_result.to_text(78)).split())
+    text = " ".join(" ".join(render.loaded_text(seed_result, 78)).split())
     assert "subhead: Accusing Russia of refugee crisis in Europe {ridiculous}[loaded]" in text
     assert "Putin {overshadows}[loaded] {blood-hungry}[label], {exceptional}[loaded] Obama" in text
-    md = "\n".join(seed_result.to_markdown())
+    md = "\n".join(render.loaded_markdown(seed_result))
     assert "- subhead: Situation in Syria **very serious** \\[intensifier\\]" in md
 
 
 def test_to_markdown_escapes_and_lists_matches(seed_result):
-    md = "\n".join(seed_result.to_markdown())
+    md = "\n".join(render.loaded_markdown(seed_result))
     assert md.startswith("## Loaded language")
     assert "| war-torn | outlet | Loaded language | body |" in md
     assert "quoted (Vladimir Putin)" in md
@@ -508,16 +541,16 @@ def test_to_markdown_escapes_and_lists_matches(seed_result):
 def test_html_and_marks_escape_a_teachers_text(tmp_path):
     p = write(tmp_path, HEADER + 'gizmo,,loaded_language,"A <script>alert(1)</script> word.",x|<b>y</b>,\n')
     res = run(body("A gizmo & more."), extra_lexicons=[p])
-    out = res.to_html()
+    out = render.loaded_html(res)
     assert out.startswith('<section class="loaded-language">') and "<script>" not in out and "<b>" not in out
     assert "&lt;script&gt;" in out and "[loaded]" in out
-    (mark,) = res.marks()
+    (mark,) = render.loaded_marks(res)
     assert (mark.css, mark.label) == ("loaded", "loaded")
     assert "<script>" in mark.title and "Try: x / <b>y</b>" in mark.title  # highlight() escapes titles
 
 
 def test_marks_cover_every_match_with_short_labels(seed_result):
-    marks = seed_result.marks()
+    marks = render.loaded_marks(seed_result)
     assert len(marks) == len(seed_result.matches)
     labels = {m.label for m in marks}
     assert {"loaded", "label", "legitimacy", "distancing"} <= labels
@@ -525,15 +558,31 @@ def test_marks_cover_every_match_with_short_labels(seed_result):
     assert "paints a country as ripped apart" in war.title and "Try: at war" in war.title
 
 
-def test_report_integration(seed_text):
+def test_report_integration():
     from kit.report import build_report
 
-    rep = build_report(seed_text)
-    assert rep.to_dict()["loaded_language"]["matches"]
-    assert "LOADED LANGUAGE" in rep.to_text()
-    assert "## Loaded language" in rep.to_markdown()
-    assert 'class="loaded-language"' in rep.to_html()
+    rep = build_report(SMALL)
+    assert [(m["text"], m["voice"], m["speaker"]) for m in rep.to_dict()["loaded_language"]["matches"]] == [
+        ("Regime", "outlet", None), ("slams", "outlet", None), ("thugs", "quoted", "Jane Smith")]
+    text = " ".join(render.to_text(rep).split())
+    section = text[text.index("LOADED LANGUAGE"):]
+    assert section.startswith("LOADED LANGUAGE 3 matches in 11 words: 27.3 per 100 words")
+    assert "By voice: 2 in the outlet's own words, 1 inside quotations" in section
+    assert "Headline and subheads: 66.7 per 100 words (2 in 3 words); body: 12.5 per 100 words (1 in 8 words)" in section
+    assert "headline: {Regime}[legitimacy] {slams}[loaded] critics" in section
+    assert 'Inside quotations (the speaker\'s words, reported): "thugs" (Jane Smith)' in section
+    md = render.to_markdown(rep)
+    assert "| thugs | quoted (Jane Smith) | Name calling or labelling | body |" in md
+    page = render.to_html(rep)
+    section_html = page[page.index('<section class="loaded-language">'):]
+    assert section_html.count("<li><mark") == 3
+    assert "thugs<sup class=\"tag\">[label]</sup></mark> <em>Name calling or labelling; quoted: Jane Smith; body</em>" in section_html
 
 
-def test_fixture_text_helper_reads_neutral_fixture():
-    assert "recycling" in fixture_text("neutral_council_report.txt")
+def test_fixture_text_helper_gives_the_file_exactly():
+    # offsets in the expectations index the text exactly as stored: no newline translation, no stripping
+    for path in FIXTURES.glob("*.txt"):
+        assert fixture_text(path.name) == path.read_bytes().decode("utf-8"), path.name
+    text = fixture_text("neutral_council_report.txt")
+    assert text.splitlines()[:3] == ["Council approves new recycling centre and 20mph limits near schools", "",
+                                     "By Priya Nair, Westbrook Courier"]

@@ -95,6 +95,7 @@ def test_empty_body_gives_no_scores_not_a_crash():
 
 
 def test_an_easy_text_has_a_hardest_sentence_but_no_hard_one():
+    from kit import render
     from kit.readability import HARD_GRADE, analyse_passage
     from kit.report import build_report
 
@@ -102,15 +103,16 @@ def test_an_easy_text_has_a_hardest_sentence_but_no_hard_one():
     r = analyse_passage(text)
     assert r.hardest(1) and r.hardest(1)[0].grade < HARD_GRADE
     assert r.hard(3) == []
-    assert 'class="hard"' not in build_report(text).to_html()  # no sentence of the article is marked hard
+    assert 'class="hard"' not in render.to_html(build_report(text))  # no sentence of the article is marked hard
 
 
 def test_the_seed_analyst_sentence_is_hard():
     from conftest import SEED
+    from kit import render
     from kit.article import Article
     from kit.readability import analyse
     from kit.report import build_report
 
     hard = analyse(Article(SEED.read_text(encoding="utf-8"))).hard(3)
     assert hard and hard[0].text.startswith("An analyst at the Shanghai")
-    assert '<mark class="hard"' in build_report(SEED.read_text(encoding="utf-8")).to_html()
+    assert '<mark class="hard"' in render.to_html(build_report(SEED.read_text(encoding="utf-8")))

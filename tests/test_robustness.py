@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kit import inputs
+from kit import inputs, render
 from kit.article import Article
 from kit.errors import KitInputError
 from kit.html_text import extract_text, looks_like_html
@@ -86,8 +86,8 @@ def test_article_of_next_to_nothing_is_empty_not_an_error(text):
 def test_odd_but_real_text_gets_a_report_with_true_spans(text):
     report = build_report(text)
     spans_are_true(text, report)
-    for render in (report.to_text, report.to_markdown, report.to_html, report.to_json):
-        assert render()
+    for out in (render.to_text(report), render.to_markdown(report), render.to_html(report), report.to_json()):
+        assert out
 
 
 def test_non_english_text_is_analysed_with_a_warning():
@@ -124,11 +124,11 @@ def test_quotes_with_markup_show_as_text_in_every_rendering():
             '"<script>alert(1)</script> is what I wrote," he said. <img src=x onerror=alert(2)> is here. '
             'The council voted on Tuesday.\n')
     report = build_report(text)
-    page = report.to_html()
+    page = render.to_html(report)
     assert "<script" not in page and "<img" not in page and "<b>headline" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
-    md = report.to_markdown()
+    md = render.to_markdown(report)
     assert "<script" not in md and "<img" not in md
 
 
@@ -279,7 +279,7 @@ def test_an_html_file_is_read_as_its_text_and_the_report_says_so(tmp_path):
     assert report.article.title == "Council approves “bike lanes”"
     assert any("web page" in w for w in report.warnings)
     spans_are_true(source.text, report)  # offsets index the extracted text
-    page = report.to_html()
+    page = render.to_html(report)
     assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 

@@ -14,6 +14,7 @@ import re
 import pytest
 
 from conftest import FIXTURES, fixture_text
+from kit import render
 from kit.article import Article
 from kit.errors import KitInputError
 from kit.lexicons import read_rows
@@ -448,28 +449,28 @@ def test_unattributed_claim_rule(sentence, flagged):
 
 # -- renderers ---------------------------------------------------------------------------------------------------
 def test_text_markdown_and_html(seed_sourcing):
-    lines = seed_sourcing.to_text(78)
+    lines = render.sourcing_text(seed_sourcing, 78)
     assert lines[0].startswith("WHO SPEAKS")
     assert all(len(line) <= 78 for line in lines)
-    assert all(len(line) <= 60 for line in seed_sourcing.to_text(60))
+    assert all(len(line) <= 60 for line in render.sourcing_text(seed_sourcing, 60))
     putin = next(line for line in lines if "Vladimir Putin" in line)
     assert "#" in putin and "+" in putin
     assert any("reminded*" in line for line in lines)  # colouring cue flagged
     assert any("Russia is ready to join such an alliance." in line for line in lines)
-    md = "\n".join(seed_sourcing.to_markdown())
+    md = "\n".join(render.sourcing_markdown(seed_sourcing))
     assert "| Vladimir Putin |" in md and "Ernest" in md and "Unattributed" in md
-    html = seed_sourcing.to_html()
+    html = render.sourcing_html(seed_sourcing)
     assert html.startswith('<section class="sourcing">') and html.rstrip().endswith("</section>")
 
 
 def test_html_is_escaped():
     s = run('"<script>alert(1)</script> is bad," said Dr. Eve <b>Stone</b>.\n\nThe <i>plan</i> will fail.')
-    out = s.to_html()
+    out = render.sourcing_html(s)
     assert "<script>" not in out and "<b>" not in out and "<i>" not in out
 
 
 def test_marks_label_quotes_with_speaker_and_unattributed_with_no_source(seed_text, seed_sourcing):
-    marks = seed_sourcing.marks()
+    marks = render.sourcing_marks(seed_sourcing)
     quotes = [m for m in marks if m.css == "quote"]
     assert quotes and all(m.label in ("Putin", "Peskov") for m in quotes)
     peskov = next(m for m in quotes if seed_text[m.start:m.end].startswith("Until now"))
@@ -488,7 +489,7 @@ def test_bad_input_is_a_clear_error():
 def test_text_without_body_gives_an_empty_result():
     s = analyse(Article("Just a headline"))
     assert s.attributions == [] and s.speakers == [] and s.unattributed == []
-    assert s.to_text()[0].startswith("WHO SPEAKS")
+    assert render.sourcing_text(s)[0].startswith("WHO SPEAKS")
 
 
 def test_cue_verb_csv_is_well_formed():
@@ -661,7 +662,7 @@ def test_random_texts_never_crash_and_keep_offsets_exact():
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
         s = run(text)
         assert_spans_exact(text, s)
-        s.to_text(), s.to_markdown(), s.to_html(), s.marks(), json.dumps(s.to_dict())
+        render.sourcing_text(s), render.sourcing_markdown(s), render.sourcing_html(s), render.sourcing_marks(s), json.dumps(s.to_dict())
 
 
 def test_analyse_accepts_the_text_itself():
@@ -670,7 +671,7 @@ def test_analyse_accepts_the_text_itself():
 
 def test_headline_that_hands_the_floor_to_a_source(seed_sourcing):
     assert [(h["speaker"], h["region"]) for h in seed_sourcing.headline_sources] == [("Vladimir Putin", "headline")]
-    assert any("headline gives the floor to Vladimir Putin" in line for line in seed_sourcing.to_text())
+    assert any("headline gives the floor to Vladimir Putin" in line for line in render.sourcing_text(seed_sourcing))
     s = run("Analysis: the talks are stuck\n\nThe talks in Geneva ended on Monday, Reuters reported.")
     assert s.headline_sources == []  # "Analysis" is not a source the body names
 

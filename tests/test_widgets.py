@@ -328,7 +328,7 @@ def test_saving_never_overwrites(tmp_path, seed_text):
     sift.notes[0].value = "Pravda.Ru <is> a Russian outlet"
     first = lab.save()
     second = lab.save()
-    assert first.name == "pravda_report.html" and second.name == "pravda_report_2.html"
+    assert first.name == "pravda_report.html" and second.name == "pravda_report-2.html"
     page = first.read_text(encoding="utf-8")
     assert "SIFT checklist" in page and "Pravda.Ru &lt;is&gt; a Russian outlet" in page
     lab.format.value = "md"
@@ -337,9 +337,12 @@ def test_saving_never_overwrites(tmp_path, seed_text):
     assert "kit-feedback" in classes(lab.save_feedback) and md.name in lab.save_feedback.value
 
 
-def test_unique_path_sanitises_and_counts(tmp_path):
+def test_saved_report_names_are_sanitised_and_never_overwrite(tmp_path):
+    from kit.files import write_new
+
     (tmp_path / "my_story_report.md").write_text("x")
-    assert kw.unique_path(tmp_path, "my story/report", ".md").name == "my_story_report_2.md"
+    assert write_new(tmp_path, "my story/report", ".md", "new").name == "my_story_report-2.md"
+    assert (tmp_path / "my_story_report.md").read_text() == "x"
 
 
 def test_sift_checklist_feedback():

@@ -33,11 +33,13 @@ def snapshot_name(path: Path) -> str:
 
 
 def renderings(path: Path) -> dict[str, str]:
+    from kit import render
     from kit.report import build_report
 
     report = build_report(path.read_text(encoding="utf-8"), path.name)
-    html_body = _STYLE.sub("<style/>", report.to_html())  # one CSS source may change; the markup may not
-    return {"json": report.to_json(), "txt": report.to_text(), "md": report.to_markdown(), "html": html_body}
+    html_body = _STYLE.sub("<style/>", render.to_html(report))  # one CSS source may change; the markup may not
+    return {"json": report.to_json(), "txt": render.to_text(report), "md": render.to_markdown(report),
+            "html": html_body}
 
 
 def main(argv: list[str]) -> int:

@@ -10,10 +10,11 @@ import ipywidgets as widgets
 from IPython.display import HTML
 
 from kit.article import Article
-from kit.highlight import Mark, highlight
+from kit import render
+from kit.render import Mark, highlight
 from kit.lessons.labels import READ_ROLES, ROLE_LABELS, VOICE_LABELS
 from kit.lessons.views import CSS, VIEW_START, marked_view, paragraph_html, role_badge
-from kit.loaded import LoadedLanguage, LoadedMatch, _title
+from kit.loaded import LoadedLanguage, LoadedMatch
 from kit.loaded_lexicon import categories, category_label
 from kit.quotes import find_quotations
 from kit.sourcing import Sourcing
@@ -82,13 +83,13 @@ class LoadedHighlighter(widgets.VBox):
         self.summary.value = (f"<p><em>Showing {len(shown)} of {len(self.loaded.matches)} loaded words. "
                               "Hover a mark for why it was flagged and what to write instead.</em></p>")
         marks = [Mark(m.start, m.end, "loaded", f"{category_label(m.category)}, "
-                      f"{'outlet' if m.voice == 'outlet' else 'quoted'}", _title(m)) for m in shown]
+                      f"{'outlet' if m.voice == 'outlet' else 'quoted'}", render.loaded_reason(m)) for m in shown]
         self.view.value = paragraph_html(self.article, marks, roles=READ_ROLES)
 
 
 def sourcing_view(article: Article, sourcing: Sourcing) -> HTML:
     """The body with each quotation labelled by its speaker and unattributed claims labelled 'no source'."""
-    return marked_view(article, sourcing.marks(), roles={"body"})
+    return marked_view(article, render.sourcing_marks(sourcing), roles={"body"})
 
 
 def find_terms(article: Article, terms: list[str]) -> list[Mark]:

@@ -1,7 +1,7 @@
 """Lesson 07, your own article: the SIFT checklist, the analysis lab, its summary, figures and saved report.
 
-Saving is in one place (`unique_path` and `OwnArticleLab.save`): a report is
-written under a new name, never over an existing file.
+Saving goes through the kit's one writer (`kit.files.write_new`): a report is
+written whole under a new name, never over an existing file, or not at all.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import ipywidgets as widgets
 from IPython.display import HTML, display
 
 # the module, not the function: build_report is looked up at call time (a test stands in a failing one)
+from kit import render
 from kit import report as report_mod
-from kit.errors import KitInputError
+from kit.errors import KitInputError, KitOutputError
+from kit.files import write_new
 from kit.inputs import HTML_SUFFIXES, MAX_BYTES, decode, prepare_text, too_big_message
 from kit.lessons import figures
 from kit.lessons.feedback import feedback_html
@@ -33,18 +35,6 @@ SIFT = (  # (move, what the student does)
     ("Trace claims to the original", ("Pick one claim or quote and follow it back to where it first "
                                       "appeared: the speech, the report, the study.")),
 )
-
-
-def unique_path(folder: str | Path, stem: str, suffix: str) -> Path:
-    """`folder/stem.suffix`, or `stem_2.suffix`, `stem_3.suffix`... : never an existing file."""
-    folder = Path(folder)
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in stem).strip("_") or "report"
-    p = folder / f"{safe}{suffix}"
-    n = 2
-    while p.exists():
-        p = folder / f"{safe}_{n}{suffix}"
-        n += 1
-    return p
 
 
 class SiftChecklist(widgets.VBox):
@@ -125,12 +115,10 @@ def report_summary_html(report: Report) -> str:
         top = r.hardest(1)[0]
         parts.append(f"<p><strong>No sentence stands out as hard:</strong> the kit calls a sentence hard above "
                      f"grade {HARD_GRADE:g} (lesson 02), and the hardest one here is grade {top.grade:.1f}.</p>")
-    for section in (report.sourcing, report.loaded):
-        if hasattr(section, "to_html"):
-            parts.append(section.to_html())
+    parts += [render.sourcing_html(report.sourcing), render.loaded_html(report.loaded)]
     parts.append("<h3>The article, marked</h3>")
     hard_spans = {(h.start, h.end) for h in hard}
-    marks = [m for m in report.marks() if m.css != "hard" or (m.start, m.end) in hard_spans]
+    marks = [m for m in render.marks(report) if m.css != "hard" or (m.start, m.end) in hard_spans]
     parts.append(paragraph_html(a, marks).replace(CSS, ""))
     parts.append("</div>")
     return "".join(parts)
@@ -233,17 +221,15 @@ class OwnArticleLab(widgets.VBox):
             return None
         fmt = self.format.value
         if fmt == "md":
-            body = self.report.to_markdown() + ("\n" + self.checklist.to_markdown() if self.checklist else "")
+            body = render.to_markdown(self.report) + ("\n" + self.checklist.to_markdown() if self.checklist else "")
         else:
-            body = self.report.to_html()
-            if self.checklist:
-                body = body.replace("</body>", self.checklist.to_html() + "</body>", 1)
-        path = unique_path(self.folder, f"{self.name}_report", "." + fmt)
+            body = render.to_html(self.report)
+            if self.checklist:  # inside <main>, so the notes are part of the page's styled content
+                body = body.replace("</main>", self.checklist.to_html() + "</main>", 1)
         try:
-            with open(path, "x", encoding="utf-8") as fh:  # "x": fail rather than overwrite
-                fh.write(body)
-        except OSError as exc:
-            self._said("error", f"could not save the report: {exc.strerror or exc}")
+            path = write_new(self.folder, f"{self.name}_report", "." + fmt, body)
+        except KitOutputError as exc:
+            self._said("error", f"the report was not saved: {exc}")
             return None
         self._said("right", f"saved as {path.name} (in {path.parent.resolve()}). Open it from the file "
                            "browser on the left, or download it: on Binder your work is not kept.")

@@ -1,6 +1,6 @@
 """Static HTML views of an article: as a reader meets it, with role labels and marks, small tables.
 
-Everything shown goes through `html.escape` or `kit.highlight.highlight`, and
+Everything shown goes through `html.escape` or `kit.render.highlight`, and
 every view sits in a `kit-view` div that JupyterLab does not typeset as maths
 (a "$" in an article is money, not LaTeX).
 """
@@ -13,33 +13,14 @@ from collections.abc import Collection, Sequence
 from IPython.display import HTML
 
 from kit.article import Article, Paragraph, words_in
-from kit.highlight import Mark, highlight
+from kit.render import Mark, MarkIndex, highlight
+from kit.render.css import style_tag
 from kit.lessons.labels import ROLE_LABELS
 from kit.readability import SentenceDifficulty
 
-# Styles scoped under .kit-view so they never restyle the notebook itself.
-# Okabe-Ito colours; each role also has its own border style and a text label.
-CSS = """<style>
-.kit-view { font-family: Georgia, 'Times New Roman', serif; line-height: 1.5; max-width: 48em; }
-.kit-view .para { margin: 0.45em 0; padding: 0.2em 0.6em; border-left: 4px solid transparent; }
-.kit-view .role { font-family: system-ui, sans-serif; font-size: 0.7em; letter-spacing: 0.05em;
-                  border: 1px solid #666; border-radius: 3px; padding: 0 0.3em; margin-right: 0.5em; }
-.kit-view .para.title { font-size: 1.25em; font-weight: bold; border-left: 6px double #0072B2; }
-.kit-view .para.subhead { font-weight: bold; border-left: 4px solid #0072B2; }
-.kit-view .para.related_link { font-style: italic; border-left: 4px dashed #E69F00; }
-.kit-view .para.boilerplate { color: #555; font-size: 0.9em; border-left: 4px dotted #999; }
-.kit-view .para.dim { opacity: 0.45; }
-.kit-view mark { background: none; padding: 0 1px; color: inherit; }
-.kit-view mark.hard { background: #fde9c9; border-bottom: 2px solid #D55E00; }
-.kit-view mark.quote { background: #e3f0fa; border-bottom: 2px dotted #0072B2; }
-.kit-view mark.loaded { background: #f3e0ee; border-bottom: 3px double #CC79A7; }
-.kit-view mark.unattributed { background: #eeeeee; border-bottom: 2px dashed #333; }
-.kit-view .tag { font-family: system-ui, sans-serif; font-size: 0.65em; color: #333; }
-.kit-view table { border-collapse: collapse; font-family: system-ui, sans-serif; font-size: 0.9em; }
-.kit-view td, .kit-view th { border: 1px solid #bbb; padding: 0.15em 0.5em; text-align: left !important; }
-.kit-view td.num { text-align: right !important; }
-.kit-view .reader { border: 1px solid #ccc; padding: 0.5em 1em; background: #fcfcfa; }
-</style>"""
+# The kit's one style sheet (kit/render/kit.css): every rule is scoped under .kit-view, so it never
+# restyles the notebook; Okabe-Ito colours, and each role also has its own border style and a text label.
+CSS = style_tag()
 
 VIEW_START = '<div class="kit-view tex2jax_ignore mathjax_ignore">'
 
@@ -63,11 +44,12 @@ def paragraph_html(article: Article, marks: Sequence[Mark] = (), roles: Collecti
                    show_labels: bool = True) -> str:
     """Every paragraph as a block with its role label; `roles` limits which are emphasised."""
     out = [CSS, VIEW_START]
+    index = MarkIndex(marks)  # sorted once: a long article is not re-sorted for every paragraph
     for p in article.paragraphs:
         dim = " dim" if roles is not None and p.role not in roles else ""
         label = role_badge(p) if show_labels and not dim else ""
         out.append(f'<div class="para {p.role}{dim}" title="{html.escape(p.why)}">{label}'
-                   f"{highlight(article.text, list(marks), p.start, p.end)}</div>")
+                   f"{highlight(article.text, index, p.start, p.end)}</div>")
     out.append("</div>")
     return "".join(out)
 

@@ -1,23 +1,18 @@
-# ruff: noqa: RUF100, ISC004  (the renderers are kept verbatim until they move to kit/render/)
 """The results of `kit.sourcing.analyse`: attributions, speakers, unattributed claims, and their counts.
 
-Plain data with `to_dict()` for the JSON report. The text, Markdown and HTML
-renderings (`SourcingRendering`) are kept here as they were until they move to
-`kit/render/`.
+Plain data with `to_dict()` for the JSON report; `kit.render` writes it as text,
+Markdown and HTML.
 """
 
 from __future__ import annotations
 
-import html
-import textwrap
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Literal, get_args
 
 from kit.article import Span
-from kit.highlight import Mark, markdown_escape
 from kit.lexicons import read_rows
 
 SourceType = Literal["person", "institution", "agency", "document", "anonymous"]
@@ -118,124 +113,8 @@ UNATTRIBUTED_RULE = (
 )
 
 
-class SourcingRendering:
-    """The text, Markdown and HTML renderings of a `Sourcing` (to move to kit/render/)."""
-
-    if TYPE_CHECKING:
-        speakers: list[SpeakerSummary]
-        attributions: list[Attribution]
-        unattributed: list[Unattributed]
-        unbalanced: list[Span]
-        headline_sources: list[dict]
-
-        def counts(self) -> dict[str, int]: ...
-
-        def cue_counts(self) -> list[tuple[str, int, str]]: ...
-
-    def to_text(self, width: int = 78) -> list[str]:
-        """The "WHO SPEAKS" section of the terminal report."""
-        c = self.counts()
-        wrap = lambda s, ind="    ": textwrap.wrap(s, width, initial_indent=ind, subsequent_indent=ind + "  ")  # noqa: E731
-        out = ["WHO SPEAKS (sourcing)"]
-        out += wrap(f"{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported "
-                    f"(indirect); {c['named']} named, {c['anonymous']} anonymous.", "  ")
-        out += wrap(f"Attributions by type of source: {c['person']} to people, {c['institution']} to "
-                    f"institutions, {c['agency']} to news agencies, {c['document']} to documents, {c['anonymous']} to "
-                    "unnamed sources.", "  ")
-        if self.speakers:
-            top = max(s.total for s in self.speakers)
-            name_w = min(28, max(len(s.speaker) for s in self.speakers), max(8, width - 40))
-            bar_w = max(5, min(24, width - name_w - 26))
-            out += wrap("Speakers (# = direct, + = reported; share of all quoted words):", "  ")
-            for s in self.speakers:
-                d = round(bar_w * s.direct / top)
-                i = max(0, round(bar_w * s.total / top) - d)
-                name = s.speaker if len(s.speaker) <= name_w else s.speaker[:name_w - 1] + "…"
-                tag = "" if s.named else " unnamed"
-                out.append(f"    {name:<{name_w}} {'#' * d}{'+' * i}{' ' * (bar_w - d - i)} "
-                           f"{s.direct:>2}d {s.indirect:>2}r {s.share_of_quoted_words:4.0%}{tag}")
-            for s in self.speakers:
-                if s.variants:
-                    out += wrap(f"Spelling: {s.speaker} is also written " +
-                                ", ".join(f'"{v}"' for v in s.variants) + " in this article.", "  ")
-        for h in self.headline_sources:
-            out += wrap(f"The {h['region']} gives the floor to {h['speaker']}: \"{_squash(h['text'])}\"", "  ")
-        cues = self.cue_counts()
-        if cues:
-            out += wrap("Cue verbs (* = colouring: the verb judges the words): " + ", ".join(
-                f"{cue}{'*' if cls == 'colouring' else ''} x{n}" for cue, n, cls in cues), "  ")
-        out += wrap(f"Unattributed ({len(self.unattributed)}): sentences in the outlet's own voice with no "
-                    "source, and quotations nobody is said to have said", "  ")
-        for u in self.unattributed:
-            out += wrap(f"- {_squash(u.text)}  [{u.why}]")
-        if self.unbalanced:
-            out += wrap(f"Unbalanced quotation marks at offsets {', '.join(str(u.start) for u in self.unbalanced)}"
-                        " (a mark that pairs with nothing: check the text).", "  ")
-        out.append("")
-        return out
-
-    def to_markdown(self) -> list[str]:
-        md = markdown_escape
-        c = self.counts()
-        out = ["## Who speaks (sourcing)", "",
-               f"{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported; "
-               f"{c['named']} named, {c['anonymous']} anonymous.", "",
-               "| speaker | type | direct | reported | share of quoted words |", "|---|---|---:|---:|---:|"]
-        for s in self.speakers:
-            v = f" (also written {', '.join(md(x) for x in s.variants)})" if s.variants else ""
-            out.append(f"| {md(s.speaker)}{v} | {s.source_type} | {s.direct} | {s.indirect} | "
-                       f"{s.share_of_quoted_words:.0%} |")
-        for h in self.headline_sources:
-            out += ["", f"The {md(h['region'])} gives the floor to **{md(h['speaker'])}**: {md(_squash(h['text']))}"]
-        cues = self.cue_counts()
-        if cues:
-            out += ["", "Cue verbs (**bold** = colouring): " + ", ".join(
-                (f"**{md(cue)}**" if cls == "colouring" else md(cue)) + f" ×{n}" for cue, n, cls in cues)]
-        out += ["", f"### Unattributed claims ({len(self.unattributed)})", "", f"*Rule:* {md(UNATTRIBUTED_RULE)}", ""]
-        out += [f"- {md(_squash(u.text))} — *{md(u.why)}*" for u in self.unattributed]
-        out.append("")
-        return out
-
-    def to_html(self) -> str:
-        e = html.escape
-        c = self.counts()
-        rows = "".join(
-            f"<tr><td>{e(s.speaker)}{' <em>(also ' + e(', '.join(s.variants)) + ')</em>' if s.variants else ''}"
-            f"</td><td>{e(s.source_type)}</td><td class=num>{s.direct}</td><td class=num>{s.indirect}</td>"
-            f"<td class=num>{s.share_of_quoted_words:.0%}</td></tr>" for s in self.speakers)
-        cues = ", ".join(
-            (f"<strong title=\"colouring\">{e(cue)}</strong>" if cls == "colouring" else e(cue)) + f" ×{n}"
-            for cue, n, cls in self.cue_counts())
-        items = "".join(f"<li>{e(_squash(u.text))} <em>({e(u.why)})</em></li>" for u in self.unattributed)
-        return (
-            '<section class="sourcing"><h2>Who speaks</h2>'
-            f"<p>{c['attributions']} attributions: {c['direct']} direct quotations, {c['indirect']} reported; "
-            f"{c['named']} named, {c['anonymous']} anonymous.</p>"
-            "<table><tr><th>speaker</th><th>type</th><th>direct</th><th>reported</th><th>share of quoted words</th>"
-            f"</tr>{rows}</table>"
-            + "".join(f"<p>The {e(h['region'])} gives the floor to <strong>{e(h['speaker'])}</strong>: "
-                      f"{e(_squash(h['text']))}</p>" for h in self.headline_sources)
-            + f"<p>Cue verbs (<strong>bold</strong> = colouring): {cues}</p>"
-            f"<h3>Unattributed claims</h3><p>{e(UNATTRIBUTED_RULE)}</p><ul>{items}</ul></section>\n"
-        )
-
-    def marks(self) -> list[Mark]:
-        """Quotations labelled with their speaker; unattributed sentences labelled "no source"."""
-        out: list[Mark] = []
-        for a in self.attributions:
-            if a.kind != "direct":
-                continue
-            for s, e in a.quotes:
-                out.append(Mark(s, e, "quote", short_label(a.speaker, a.source_type),
-                                f"{a.speaker} ({a.cue})" if a.cue else a.speaker))
-        for u in self.unattributed:
-            out.append(Mark(u.start, u.end, "unattributed", "no source", u.why))
-        return sorted(out, key=lambda m: m.start)
-
-
-
 @dataclass
-class Sourcing(SourcingRendering):
+class Sourcing:
     """Who speaks in one article: see `kit.sourcing` for the rules."""
 
     text: str
@@ -289,11 +168,6 @@ class Sourcing(SourcingRendering):
             "headline_sources": self.headline_sources,
             "cues": [{"cue": c, "count": n, "class": cls} for c, n, cls in self.cue_counts()],
         }
-
-
-
-def _squash(s: str) -> str:
-    return " ".join(s.split())
 
 
 def _cue_class(cue: str) -> str:
