@@ -53,6 +53,18 @@ GOAL_LOADED_R, GOAL_LOADED_P = 0.45, 0.50
 GOAL_FALSE_ALARMS = 1.0  # loaded matches per 100 words, on every neutral text (strictly below)
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Function words, left out of the missed-word list so the words a lexicon could hold stand out
+# (benchmark tooling only: the kit's own word lists live in kit/lexicons/).
+_FUNCTION_WORDS_TEXT = """
+a an the and or but nor so yet if then than that this these those there here of in on at to for from by
+with without about into onto over under after before between against through during as is are was were
+be been being am do does did done have has had having will would shall should can could may might must
+not no it its it's he him his she her hers they them their theirs we us our ours you your yours i me my
+mine who whom whose which what when where why how all any each every some such only own same other
+more most very just also too s t don't isn't aren't wasn't weren't
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+MISSED_WORDS_LISTED = 150
 
 
 class DevDataError(Exception):
@@ -169,9 +181,16 @@ def score_loaded(spans: Sequence[Span], matches: Sequence[dict[str, Any]],
     return LoadedScore(counts, missed, false, by_tech, by_cat, by_voice)
 
 
-def alias_match(aliases: Iterable[str], speaker: str | None, mention: str | None) -> bool:
-    """Some alias is a substring of the prediction's speaker + " " + mention, lower-cased."""
+def alias_match(aliases: Iterable[str], speaker: str | None, mention: str | None,
+                whole_word: bool = False) -> bool:
+    """Some alias is a substring of the prediction's speaker + " " + mention, lower-cased.
+
+    The dev README's definition is a plain substring, so the pronoun alias "he" also matches "the
+    attack" or "she"; `whole_word=True` gives the stricter diagnostic (alias between non-letters).
+    """
     said = f"{speaker or ''} {mention or ''}".lower()
+    if whole_word:
+        return any(re.search(rf"(?<!\w){re.escape(a.lower())}(?!\w)", said) for a in aliases)
     return any(a.lower() in said for a in aliases)
 
 
@@ -223,13 +242,14 @@ class SourcingScore:
     multi: int = 0             # predictions that find more than one required item (P can pass 1)
 
 
-def item_found_by(item: GoldItem, pred: dict[str, Any]) -> bool:
+def item_found_by(item: GoldItem, pred: dict[str, Any], whole_word: bool = False) -> bool:
     """The prediction overlaps the item's anchor (sentence or quote span) and names its speaker."""
     return (overlaps_any(item.start, item.end, prediction_spans(pred))
-            and alias_match(item.aliases, pred.get("speaker"), pred.get("mention")))
+            and alias_match(item.aliases, pred.get("speaker"), pred.get("mention"), whole_word))
 
 
-def score_sourcing(items: Sequence[GoldItem], preds: Sequence[dict[str, Any]]) -> SourcingScore:
+def score_sourcing(items: Sequence[GoldItem], preds: Sequence[dict[str, Any]],
+                   whole_word: bool = False) -> SourcingScore:
     """Score one article's attributions against its gold items.
 
     A prediction is absorbed by an optional item when it overlaps that item's anchor and finds no
@@ -240,7 +260,7 @@ def score_sourcing(items: Sequence[GoldItem], preds: Sequence[dict[str, Any]]) -
     credited: set[int] = set()
     missed, multi = [], Counter[int]()
     for i in required:
-        finders = [j for j, p in enumerate(preds) if item_found_by(items[i], p)]
+        finders = [j for j, p in enumerate(preds) if item_found_by(items[i], p, whole_word)]
         if not finders:
             missed.append(i)
         credited.update(finders)
@@ -359,6 +379,7 @@ class ArticleResult:
     matches: list[dict[str, Any]]
     text: str
     sourcing: SourcingScore | None = None
+    sourcing_strict: SourcingScore | None = None   # aliases as whole words (a diagnostic)
     attributions: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -382,6 +403,7 @@ def run(devdir: Path, limit: int | None) -> dict[str, Any]:
         if aid in gold:
             res.attributions = rep["sourcing"]["attributions"]
             res.sourcing = score_sourcing(gold[aid], res.attributions)
+            res.sourcing_strict = score_sourcing(gold[aid], res.attributions, whole_word=True)
         results.append(res)
     seconds = time.perf_counter() - t0
     neutral = []
@@ -412,6 +434,7 @@ def summarise(out: dict[str, Any]) -> dict[str, Any]:
                 dst[k] = dst.get(k, Counts()) + c
     src_results = [r for r in results if r.sourcing is not None]
     sourcing = pool(r.sourcing.counts for r in src_results if r.sourcing)
+    strict = pool(r.sourcing_strict.counts for r in src_results if r.sourcing_strict)
     neutral = out["neutral"]
     worst = max((n["per_100_words"] for n in neutral), default=None)
     p, rc, sf = loaded.precision, loaded.recall, sourcing.f1
@@ -439,6 +462,7 @@ def summarise(out: dict[str, Any]) -> dict[str, Any]:
         },
         "sourcing": {
             "pooled": sourcing.to_dict(),
+            "pooled_whole_word_aliases": strict.to_dict(),
             "per_article": [{"article": r.aid, **r.sourcing.counts.to_dict(), "absorbed": len(r.sourcing.absorbed),
                              "predictions_finding_several_items": r.sourcing.multi}
                             for r in src_results if r.sourcing],
@@ -489,6 +513,9 @@ def print_summary(s: dict[str, Any]) -> None:
     print("\n2. Sourcing on the gold articles (optional items count neither way)")
     if sr["per_article"]:
         print(pr_line("pooled", counts_of(sr["pooled"])))
+        if "pooled_whole_word_aliases" in sr:  # absent from JSON saved by run 1
+            print(pr_line("(aliases as whole words)", counts_of(sr["pooled_whole_word_aliases"]))
+                  + "   diagnostic, not the goal's definition")
         for a in sr["per_article"]:
             print(pr_line(f"article {a['article']}", counts_of(a))
                   + f"   absorbed {a['absorbed']}"
@@ -564,15 +591,15 @@ def print_errors(e: dict[str, list[dict[str, Any]]]) -> None:
 
 
 def word_lists(out: dict[str, Any]) -> tuple[Counter[str], Counter[str], Counter[str]]:
-    """Lower-cased words of the target spans no match overlaps, the one-word missed spans, and the
-    false-match terms, counted. Not for committing: the words come from the corpus."""
+    """Lower-cased words (function words left out) of the target spans no match overlaps, the words
+    of one-word missed spans, and the false-match terms, counted. Not for committing: corpus words."""
     words: Counter[str] = Counter()
     single: Counter[str] = Counter()
     for r in out["results"]:
         for i in r.loaded.missed:
             sp = r.spans[i]
             ws = [w.lower() for w in WORD.findall(r.text[sp.start:sp.end])]
-            words.update(ws)
+            words.update(w for w in ws if w not in FUNCTION_WORDS)
             if len(ws) == 1:
                 single.update(ws)
     terms = Counter(f"{r.matches[j]['term']}\t{r.matches[j].get('category')}"
@@ -584,12 +611,12 @@ def write_lists(out: dict[str, Any], prefix: str) -> list[str]:
     words, single, terms = word_lists(out)
     missed_path, false_path = f"{prefix}_missed_words.txt", f"{prefix}_false_terms.txt"
     with open(missed_path, "w", encoding="utf-8") as f:
-        f.write("# words inside Loaded_Language / Name_Calling spans that no kit match overlaps, "
-                "lower-cased, by count (not for committing: corpus words)\n")
-        f.write("# 1. one-word missed spans\n")
+        f.write(f"# the {MISSED_WORDS_LISTED} most frequent words inside Loaded_Language / Name_Calling spans "
+                "that no kit match overlaps, lower-cased, function words left out: count, word\n"
+                "# (not for committing: corpus words)\n")
+        f.writelines(f"{n}\t{w}\n" for w, n in words.most_common(MISSED_WORDS_LISTED))
+        f.write("# then: every missed span that is one word, by count\n")
         f.writelines(f"{n}\t{w}\n" for w, n in single.most_common())
-        f.write("# 2. every word of the missed spans\n")
-        f.writelines(f"{n}\t{w}\n" for w, n in words.most_common())
     with open(false_path, "w", encoding="utf-8") as f:
         f.write("# kit match terms outside every annotated span, by count: count, term, category\n")
         f.writelines(f"{n}\t{t}\n" for t, n in terms.most_common())

@@ -124,3 +124,16 @@ def test_a_prediction_finding_two_items_is_counted_so_precision_above_one_is_vis
     items = [item(0, 5, ["perry"]), item(10, 15, ["perry"])]
     s = acc.score_sourcing(items, [pred(0, 20, "Perry")])
     assert s.counts.gold_found == 2 and s.counts.pred == 1 and s.multi == 1  # P = 2/1: flagged, not hidden
+
+
+def test_substring_aliases_are_the_definition_and_whole_word_aliases_a_stricter_diagnostic():
+    # "he" is inside "the attack": found under the dev README's substring rule, not as a whole word
+    assert acc.alias_match(["he"], "the attack", "the attack")
+    assert not acc.alias_match(["he"], "the attack", "the attack", whole_word=True)
+    assert acc.alias_match(["he"], "Scott Perry", "he", whole_word=True)
+    assert acc.alias_match(["perry"], "Scott Perry", "Perry,", whole_word=True)
+    items = [item(0, 10, ["he"])]
+    preds = [pred(0, 10, "the attack")]
+    assert acc.score_sourcing(items, preds).counts.gold_found == 1
+    strict = acc.score_sourcing(items, preds, whole_word=True)
+    assert strict.counts.gold_found == 0 and strict.false == [0]  # then it counts against precision
