@@ -98,7 +98,7 @@ def wall(cmd: list[str], stdin_path: Path | None = None) -> float:
 def median_wall(cmds: dict[str, list[str]], n: int) -> dict[str, float]:
     """Median wall time of each command, interleaved so that machine noise hits all of them alike."""
     times: dict[str, list[float]] = {k: [] for k in cmds}
-    for name, cmd in cmds.items():  # one warm-up each: the file cache, .pyc files
+    for cmd in cmds.values():  # one warm-up each: the file cache, .pyc files
         wall(cmd)
     for _ in range(n):
         for name, cmd in cmds.items():

@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     # a file name that is not valid UTF-8 must not crash the error message about it
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(errors="backslashreplace")
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]  # a TextIOWrapper
         except (AttributeError, ValueError, OSError):
             pass
     parser = _parser()

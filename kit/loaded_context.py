@@ -151,4 +151,4 @@ def inside_proper_name(text: str, start: int, end: int, para_start: int, headwor
     if prev and _capitalised(prev[-1].group()) and not _opens_sentence(text, para_start, prev[-1].start()):
         return True
     nxt = _WORD_RE.search(text, end, para_end)
-    return bool(nxt) and _capitalised(nxt.group()) and not _opens_sentence(text, start, nxt.start())
+    return nxt is not None and _capitalised(nxt.group()) and not _opens_sentence(text, start, nxt.start())

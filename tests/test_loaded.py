@@ -331,7 +331,7 @@ def test_every_context_rule_is_used_and_well_formed():
     rules = builtin_rules()
     used = {t.context for t in builtin_terms() if t.context}
     assert used == set(rules)
-    for name, rows in rules.items():
+    for _name, rows in rules.items():
         for r in rows:
             assert r.kind in KINDS and r.explanation and (r.words or r.prefixes)
 

@@ -134,8 +134,8 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
         ("Most of the loaded words are the outlet's own.",
          lambda: loaded_by_voice()["outlet"] > loaded_by_voice()["quoted"]),
         ("so every loaded word in it is the outlet's choice",
-         lambda: (lambda p, l: any(p.start <= m.start < p.end for m in l.matches)
-                  and all(m.voice == "outlet" for m in l.matches if p.start <= m.start < p.end))(
+         lambda: (lambda p, ld: any(p.start <= m.start < p.end for m in ld.matches)
+                  and all(m.voice == "outlet" for m in ld.matches if p.start <= m.start < p.end))(
              seed().body_paragraphs[0], seed_analysis()[2])),
     ],
     "05_headlines_and_framing": [

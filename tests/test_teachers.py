@@ -393,7 +393,7 @@ def free_text_widget(lesson: str):
     raise AssertionError(f"{path.name} has no FreeText exercise")
 
 
-@pytest.mark.parametrize("lesson,answer,accepted", FREE_TEXT, ids=[f"{l}-{a[:20]}" for l, a, _ in FREE_TEXT])
+@pytest.mark.parametrize("lesson,answer,accepted", FREE_TEXT, ids=[f"{lesson}-{a[:20]}" for lesson, a, _ in FREE_TEXT])
 def test_free_text_answers_in_the_key_get_the_feedback_the_key_says(lesson, answer, accepted):
     assert flat(answer) in flat(sections(read("answer_keys.md"))[lesson])
     widget = free_text_widget(lesson)

@@ -50,9 +50,9 @@ def test_binder_python_version_satisfies_requires_python():
 
 def test_postbuild_stops_on_errors_and_installs_the_kit():
     post = (ROOT / "binder" / "postBuild").read_text().splitlines()
-    body = [l for l in post if l.strip() and not l.startswith("#")]
+    body = [line for line in post if line.strip() and not line.startswith("#")]
     assert body[0] == "set -e"
-    assert any("pip install" in l and '".[lessons]"' in l for l in body)
+    assert any("pip install" in line and '".[lessons]"' in line for line in body)
 
 
 def test_one_python_floor_everywhere():

@@ -260,7 +260,7 @@ def plot_counts(counts: Mapping[str, float], title: str, xlabel: str, ylabel: st
     """Simple labelled horizontal bars, largest first, each with its own hatch and value label."""
     items = sorted(counts.items(), key=lambda kv: -kv[1])
     fig, ax = _figure(8, max(2.5, 0.45 * len(items) + 1.2))
-    for i, (k, v) in enumerate(items):
+    for i, (_k, v) in enumerate(items):
         ax.barh(i, v, color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)], edgecolor="black",
                 linewidth=0.5)
         ax.annotate(f"{v:g}", (v, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
@@ -369,7 +369,7 @@ def plot_loaded_regions(loaded: LoadedLanguage) -> KitFigure:
     """Loaded words per 100 words in headline, subheads, related links and body."""
     r = {k: v for k, v in loaded.summary()["by_region"].items() if v["words"]}
     fig, ax = _figure(7, 3.5)
-    for i, (k, v) in enumerate(r.items()):
+    for i, (_k, v) in enumerate(r.items()):
         bar = ax.bar(i, v["per_100_words"], color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
                      edgecolor="black", linewidth=0.5)
         _label_bars(ax, bar, "{:.1f}")

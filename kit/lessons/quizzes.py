@@ -269,7 +269,7 @@ class Dropdowns(widgets.VBox):
         return sum(d.value == a for d, (_l, a) in zip(self.selects, self.items))
 
     def _on_change(self, change: Any = None) -> None:
-        for d, m, (label, answer) in zip(self.selects, self.marks, self.items):
+        for d, m, (_label, answer) in zip(self.selects, self.marks, self.items):
             if d.value == "(choose)":
                 m.value = ""
             elif d.value == answer:

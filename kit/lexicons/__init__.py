@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -15,16 +16,16 @@ from pathlib import Path
 from kit.errors import KitInputError
 
 
-def _open(name: str | Path):
+def _open(name: str | os.PathLike) -> io.TextIOBase:
     """A teacher's file when `name` has a folder part, otherwise a CSV packaged beside this module."""
     path = Path(name)
     if path.is_absolute() or path.parent != Path("."):
         return open(path, encoding="utf-8-sig", newline="")  # Excel's "CSV UTF-8" starts with a BOM
-    packaged = resources.files(__package__).joinpath(str(name)).open("rb")
+    packaged = resources.files(__package__).joinpath(os.fspath(name)).open("rb")
     return io.TextIOWrapper(packaged, encoding="utf-8-sig", newline="")
 
 
-def numbered_rows(name: str | Path, required: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
+def numbered_rows(name: str | os.PathLike, required: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) pairs of a CSV file; the line is where the row starts (the header is line 1).
 
     A missing column, a short or long row, a file that is not UTF-8 or not CSV is a

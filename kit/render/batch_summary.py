@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import html
 import textwrap
 
@@ -30,7 +32,7 @@ def _cell(row: dict, key: str, fmt: str) -> str:
     return "-" if v is None else fmt.format(v)
 
 
-def summary_text(rows: list[dict], skipped: list[tuple[str, str]] = (), width: int = 78) -> str:
+def summary_text(rows: list[dict], skipped: Sequence[tuple[str, str]] = (), width: int = 78) -> str:
     """The summary table for a terminal; file names are shortened from the left to fit."""
     numbers = sum(w + 1 for _, _, w, _ in COLUMNS)
     name_w = max(12, width - numbers - 1)
@@ -50,7 +52,7 @@ def summary_text(rows: list[dict], skipped: list[tuple[str, str]] = (), width: i
     return "\n".join(out) + "\n"
 
 
-def summary_markdown(rows: list[dict], skipped: list[tuple[str, str]] = ()) -> str:
+def summary_markdown(rows: list[dict], skipped: Sequence[tuple[str, str]] = ()) -> str:
     """The summary table as Markdown."""
     heads = ["file"] + [h for _, h, _, _ in COLUMNS]
     out = [f"# Batch summary: {len(rows)} article(s)", "", "| " + " | ".join(heads) + " |",
@@ -64,7 +66,7 @@ def summary_markdown(rows: list[dict], skipped: list[tuple[str, str]] = ()) -> s
     return "\n".join(out) + "\n"
 
 
-def summary_html(rows: list[dict], links: dict[str, str], skipped: list[tuple[str, str]] = ()) -> str:
+def summary_html(rows: list[dict], links: dict[str, str], skipped: Sequence[tuple[str, str]] = ()) -> str:
     """An index page: the summary table with a link to each article's page (all text escaped)."""
     e = html.escape
     head = "".join(f"<th>{e(h)}</th>" for h in ["file", "headline"] + [h for _, h, _, _ in COLUMNS])

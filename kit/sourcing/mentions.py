@@ -282,7 +282,7 @@ def is_document(text: str, start: int, end: int) -> bool:
 
 
 def _noun_before(items, first: Span) -> Noun | None:
-    for k, (toks, noun, _) in enumerate(items):
+    for k, (toks, _noun, _) in enumerate(items):
         if toks[0] is first:
             return items[k - 1][1] if k > 0 else None
     return None
@@ -315,7 +315,7 @@ def _trailing_name(items) -> tuple[list[Span], Noun | None] | None:
     """The last run of capitalised words that are not list words, and the list noun right after it."""
     best = None
     run: list[Span] = []
-    for idx, (toks, noun, country) in enumerate(items):
+    for _idx, (toks, noun, country) in enumerate(items):
         word = toks[0].text
         plain = noun is None and country is None and len(toks) == 1
         if plain and (is_name_word(word) or (run and word in PARTICLES)):
