@@ -289,3 +289,43 @@ def test_pasted_html_goes_through_prepare_text():
     assert prepare_text(STORY).text == STORY and prepare_text(STORY).note == ""
     with pytest.raises(KitInputError, match="pasted: the HTML page has no readable text"):
         prepare_text("<html><body><script>x()</script></body></html>", "pasted")
+
+
+# -- odd markup: read once, never rescanned (issue 15) ---------------------------------------
+def test_tag_fragments_that_never_close_are_shown_as_text():
+    # html.parser rescanned the rest of the page from each of these: 20,000 took minutes
+    page = "<html><body><p>The council met.</p><p>Notes: " + "x <a " * 20_000 + "</p></body></html>"
+    text = extract_text(page)
+    assert text.startswith("The council met.\n\nNotes: x <a x <a ")
+    assert text.count("<a") == 20_000
+
+
+@pytest.mark.parametrize("junk, shown", [
+    ("<!-- never closed ", "<!-- never closed"),
+    ("<![CDATA[ never closed ", "<![CDATA[ never closed"),
+    ("<a title='never closed ", "<a title='never closed"),
+])
+def test_unfinished_comments_sections_and_quotes_are_text_and_the_rest_is_read(junk, shown):
+    page = f"<html><body><p>Before.</p>{junk * 3}<p>After the junk.</p></body></html>"
+    paragraphs = extract_text(page).split("\n\n")
+    assert paragraphs[0] == "Before."
+    assert shown in paragraphs[1]
+    assert paragraphs[-1].strip() == "After the junk."
+
+
+def test_a_marked_section_html_parser_cannot_name_no_longer_loses_the_page():
+    # html.parser raises AssertionError on "<![foo": the whole page used to be refused
+    text = extract_text("<html><body><p>A story.</p><![foo bar]><p>More text.</p></body></html>")
+    assert text.split("\n\n")[0] == "A story." and text.rstrip().endswith("More text.")
+
+
+def test_tags_inside_scripts_and_quoted_attributes_are_still_markup():
+    page = ("<html><body><script>if (a<b && c>d) { x = '<p>hidden</p>'; }</script>"
+            "<div class=\"a\"id=\"b\"><p title=\"x>y\">Kept</p><br/><img src=x.png></div></body></html>")
+    assert extract_text(page) == "Kept\n"
+
+
+def test_unclosed_tags_after_a_nav_are_skipped_and_the_story_after_it_is_kept():
+    page = ("<html><body><nav>" + "<b>menu " * 5_000 + "</i>" * 5_000 + "</nav>"
+            "<p>The story itself.</p></body></html>")
+    assert extract_text(page) == "The story itself.\n"
