@@ -61,7 +61,7 @@ _BLOCK_CLOSE = re.compile(r"</(?:p|div|h[1-6]|li|article|section)\s*>", re.IGNOR
 # tag name, attributes (quoted, bare or none) and `>`. Stricter than the parser's own: a `<` that
 # fails here becomes text, which is what the parser would show for it anyway, or near enough.
 _START_TAG = re.compile(r"""
-    <[a-zA-Z][^\t\n\r\f\x00<>/\s"'=]*+               # tag name
+    <([a-zA-Z][^\t\n\r\f\x00<>/\s"'=]*+)             # tag name
     (?:
         (?:[\s/]++|(?<=["']))                       # white space or slashes, or right after a quote
         [^\s/>"'=<][^\s/=>"'<]*+                     # attribute name
@@ -74,7 +74,8 @@ _GT = re.compile(">")
 _COMMENT_CLOSE = re.compile(r"--\s*>")  # as _markupbase._commentclose
 _SECTION_CLOSE = re.compile(r"]\s*]\s*>")  # <![CDATA[ ... ]]>
 _CONDITIONAL_CLOSE = re.compile(r"]\s*>")  # <![if ...]>, <![endif]>
-_RAW_TEXT = ("script", "style")  # html.parser.HTMLParser.CDATA_CONTENT_ELEMENTS
+# html.parser.HTMLParser.CDATA_CONTENT_ELEMENTS, and the end tag its set_cdata_mode waits for
+_RAW_TEXT = {name: re.compile(r"</\s*" + name + r"\s*>", re.IGNORECASE) for name in ("script", "style")}
 
 
 class _Next:
@@ -122,7 +123,7 @@ def _defuse(source: str) -> str:
             i = source.find("<", i + 1)
             continue
         if raw_text:  # <script>/<style>: the parser reads no tags until the matching end tag
-            close = re.compile(r"</\s*%s\s*>" % raw_text, re.IGNORECASE).search(source, end)
+            close = _RAW_TEXT[raw_text].search(source, end)
             if close is None:
                 break  # the rest is script text, which the parser drops without a rescan
             end = close.end()
@@ -139,7 +140,7 @@ def _construct_end(source: str, i: int, gt: _Next, comment: _Next, section: _Nex
         m = _START_TAG.match(source, i)
         if not m:
             return -1, ""
-        name = re.match(r"<([a-zA-Z][^\s/>]*)", m.group()).group(1).lower()
+        name = m.group(1).lower()
         raw = name if name in _RAW_TEXT and not m.group().endswith("/>") else ""
         return m.end(), raw
     if nxt == "/":
@@ -190,7 +191,8 @@ class _Extractor(HTMLParser):
 
     # -- paragraphs ---------------------------------------------------------------
     def _flush(self) -> None:
-        pieces, run = [], []
+        pieces: list[str] = []
+        run: list[str] = []
         for piece in self.current + [None]:
             if piece is None:  # a <br>: the lines inside one paragraph stay separate
                 line = _ASCII_SPACE.sub(" ", "".join(run)).strip(" ")
@@ -293,7 +295,9 @@ def extract_text(html_source: str) -> str:
         try:
             parser.feed(html_source)
             parser.close()
-        except Exception as exc:  # html.parser is forgiving, but a broken declaration can still assert
+        except KitInputError:
+            raise  # the time budget ran out inside a callback: its own message
+        except Exception as exc:  # noqa: BLE001  html.parser is forgiving, but a broken declaration can still assert
             raise KitInputError(f"the HTML could not be read ({type(exc).__name__}); save the article's "
                                 "text as a .txt file instead") from None
         text = parser.text()
