@@ -16,14 +16,25 @@ The rules are meant for any news story pasted as plain text, not for one site:
   paragraphs is a subhead; one after the last body paragraph is boilerplate
   (an outlet signature, a tag line).
 * Everything else is body, split into sentences by `split_sentences`.
+
+Line breaks for layout are `\n`, `\r\n` and a lone `\r` (old Mac files): the
+text itself is never rewritten, only its lines are found that way, so offsets
+still index the raw text.
+
+Time is linear in the text whatever it holds: no pattern here can backtrack
+over a run of spaces, and the CSV rules only look at short paragraphs (the
+limit is `_RULE_MAX_CHARS`), so a rule a teacher adds cannot make a long one
+slow either.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from kit import budget
 from kit.lexicons import read_csv
 
 ROLES = ("title", "body", "subhead", "related_link", "boilerplate")
@@ -42,6 +53,16 @@ _BOUNDARY_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*")
 _SPACE_RUN = re.compile(r"\s*")
 _NEXT_WORD_RE = re.compile(r"[\"'“‘(]*([^\W_]+)")
 _TOKEN_STOP = "\"'“‘("
+_LINE_BREAK = re.compile(r"\r\n?|\n")  # CR-only files (classic Mac OS) have lines too
+# A boilerplate line (byline, credit, date) has at most 30 words; one of 30 words in over a thousand
+# characters is not one, and the CSV rules (which a teacher may extend) never see it: a rule like
+# `\S.*?\s*$` is quadratic over a long run of spaces.
+_RULE_MAX_CHARS = 1000
+# "WASHINGTON (AP) — ..." or "LONDON, March 3 (Reuters) - ...", matched on the opening characters
+# only: its runs of capitals and spaces backtrack, and over a whole first paragraph of two letters
+# and 160,000 spaces that took 43 s.
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:,\s*[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,30})\)\s*[-—–]")
+_DATELINE_MAX_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -121,17 +142,19 @@ def _ends_like_sentence(s: str) -> bool:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, without the newline or trailing whitespace."""
+    """(start, end) of each line, without the line break (LF, CRLF or CR) or surrounding whitespace."""
     out = []
     pos = 0
-    for raw in text.split("\n"):
+    breaks = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(text)] + [(len(text), len(text))]
+    for stop, after in breaks:
+        raw = text[pos:stop]
         stripped = raw.rstrip()
         lead = len(raw) - len(raw.lstrip())
         if stripped:
             out.append((pos + lead, pos + len(stripped)))
         else:
             out.append((pos, pos))  # blank line marker
-        pos += len(raw) + 1
+        pos = after
     return out
 
 
@@ -200,9 +223,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     sent_start = start
     # Positions, not slices: copying the rest of the paragraph at every candidate
     # made a 200 KB one-line paste quadratic (minutes instead of a second).
-    for m in _BOUNDARY_RE.finditer(text, start, end):
+    for n, m in enumerate(_BOUNDARY_RE.finditer(text, start, end)):
+        if not n & 1023:
+            budget.check("splitting sentences")
         b = m.end()
-        gap = _SPACE_RUN.match(text, b, end).end() - b
+        space = _SPACE_RUN.match(text, b, end)
+        gap = space.end() - b if space else 0  # `\s*` always matches
         if b < end and gap == 0:
             continue  # "3.5", "U.S.-led", "Pravda.Ru"
         nxt = text[b + gap:b + gap + 1] if b + gap < end else ""
@@ -278,7 +304,9 @@ class Article:
         spans = split_paragraphs(text)
         roles: list[tuple[str, str]] = []
         carry_next = ""
-        for s, e in spans:
+        for n, (s, e) in enumerate(spans):
+            if not n & 255:
+                budget.check("finding the paragraphs")
             if carry_next:  # the line after a caption marker is the caption
                 roles.append(("boilerplate", carry_next))
                 carry_next = ""
@@ -316,7 +344,7 @@ class Article:
         n_words = len(WORD_RE.findall(para))
         if _is_stray(para):
             return "boilerplate", "a stray mark with no words", False
-        if n_words <= 30:
+        if n_words <= 30 and len(para) <= _RULE_MAX_CHARS:
             for pattern, role, field, why in _boilerplate_rules():
                 m = pattern.search(para)
                 if not m:
@@ -337,7 +365,7 @@ class Article:
         """"WASHINGTON (AP) — ..." or "LONDON, March 3 (Reuters) - ...": the agency in brackets."""
         for p in self.paragraphs:
             if p.role == "body":
-                m = re.match(r"[A-Z][A-Z .,'-]{2,}(?:,\s*[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,30})\)\s*[-—–]", p.text)
+                m = _DATELINE_RE.match(p.text[:_DATELINE_MAX_CHARS])
                 return m.group(1) if m else None
         return None
 
@@ -377,11 +405,15 @@ class Article:
         """Word tokens of the body sentences, in order."""
         return [w for s in self.body_sentences for w in words_in(self.text, s.start, s.end)]
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        """The paragraph containing `offset`, if any."""
-        for p in self.paragraphs:
-            if p.start <= offset < p.end:
-                return p
+        """The paragraph containing `offset`, if any (a bisection: callers ask once per match)."""
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and self.paragraphs[i].start <= offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
         return None
 
     def to_dict(self) -> dict:
