@@ -40,6 +40,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,7 +170,12 @@ FAMILIES: tuple[Family, ...] = (
            lambda n: TITLE + "Mayor John Smith spoke on Tuesday. " + "He said more. " * n + "\n", 1000,
            '"He said more." many times after one named speaker'),
 )
-BY_NAME = {f.name: f for f in FAMILIES}
+# The check's own check, never run unless named: a quadratic scan and a busy loop that never ends.
+SELF_TESTS: tuple[Family, ...] = (
+    Family("selftest-quadratic", "selftest", "selftest", lambda n: "a" * n, 1000, "a deliberately quadratic scan"),
+    Family("selftest-hang", "selftest", "selftest", lambda n: "", 1, "a deliberate endless loop"),
+)
+BY_NAME = {f.name: f for f in FAMILIES + SELF_TESTS}
 MUST_PASS = ("html", "article", "layout", "inputs")  # the groups tests/test_scaling.py checks
 
 
@@ -186,6 +192,16 @@ def _stages(family: Family, data: str | bytes, quick: bool) -> dict[str, Callabl
         except KitInputError as exc:  # a refusal is an answer too, as long as it comes quickly
             return exc
 
+    if family.stage == "selftest":
+        assert isinstance(data, str)
+
+        def selftest() -> object:
+            if not data:
+                while True:  # "hang"
+                    pass
+            return sum(data.count("a", i) for i in range(len(data)))
+
+        return {"selftest": selftest}
     if family.stage == "html":
         assert isinstance(data, str)
 
@@ -273,7 +289,8 @@ def run_family(family: Family, quick: bool, timeout: float) -> Outcome:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", family.name] + (["--quick"] if quick else [])
     timed_out, error = False, ""
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
+                              check=False)
         out = proc.stdout
         if proc.returncode != 0:
             error = (proc.stderr.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
@@ -283,7 +300,7 @@ def run_family(family: Family, quick: bool, timeout: float) -> Outcome:
         out = raw.decode() if isinstance(raw, bytes) else raw
     rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     worst = 0.0
-    for a, b in zip(rows, rows[1:]):
+    for a, b in pairwise(rows):
         for stage, t in a["times"].items():
             worst = max(worst, b["times"][stage] / max(t, 1e-6) * (a["n"] * 2 / b["n"]))  # per doubling
     return Outcome(family, rows, timed_out, error, worst)
@@ -325,8 +342,9 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [name for name in args.family if name not in BY_NAME]
     if unknown:
         ap.error(f"unknown family {', '.join(unknown)} (see --list)")
-    chosen = [f for f in FAMILIES  # --group and --family add up; neither: every family
-              if (not groups and not args.family) or f.group in groups or f.name in args.family]
+    chosen = [f for f in FAMILIES + SELF_TESTS  # --group and --family add up; neither: every family
+              if (not groups and not args.family and f.group != "selftest")
+              or f.group in groups or f.name in args.family]
     if args.list:
         for f in chosen:
             print(f"{f.name:<28} {f.group:<9} {f.what}")
