@@ -41,9 +41,8 @@ def test_the_loops_of_the_analysis_check_the_budget():
 
 
 def test_a_nested_budget_never_extends_the_outer_one():
-    with time_budget(0.0), time_budget(60):
-        with pytest.raises(TimeBudgetExceeded) as exc:
-            check("inner")
+    with time_budget(0.0), time_budget(60), pytest.raises(TimeBudgetExceeded) as exc:
+        check("inner")
     assert exc.value.seconds == 0.0
     with time_budget(60), time_budget(None):
         assert budget.remaining() > 50  # None inside: the outer budget still holds
