@@ -16,57 +16,45 @@ The rules are meant for any news story pasted as plain text, not for one site:
   paragraphs is a subhead; one after the last body paragraph is boilerplate
   (an outlet signature, a tag line).
 * Everything else is body, split into sentences by `split_sentences`.
+
+Line breaks for layout are `\n`, `\r\n` and a lone `\r` (old Mac files): the
+text itself is never rewritten, only its lines are found that way, so offsets
+still index the raw text.
+
+Time is linear in the text whatever it holds: no pattern here can backtrack
+over a run of spaces, and the CSV rules only look at short paragraphs (the
+limit is `_RULE_MAX_CHARS`), so a rule a teacher adds cannot make a long one
+slow either.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
 from functools import cached_property, lru_cache
 
+from kit import budget
 from kit.lexicons import read_csv
+from kit.sentences import split_sentences
+from kit.spans import WORD_RE, Paragraph, Sentence, Span, words_in  # re-exported: the kit reads them from here
 
 ROLES = ("title", "body", "subhead", "related_link", "boilerplate")
-
-# Words: letters/digits joined by an apostrophe, hyphen or inner period
-# ("Putin's", "war-torn", "U.S", "3.5").
-WORD_RE = re.compile(r"[^\W_]+(?:[’'.\-‐‑][^\W_]+)*")
 
 _HEADING_MAX_WORDS = 16
 _HEADING_MAX_CHARS = 130
 _SENTENCE_END_CHARS = ".:;,"  # a heading never ends with these
 _OPEN_QUOTES = "\"'“‘«(["
 _CLOSE_QUOTES = "\"'”’»)]"
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets.
-_BOUNDARY_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*")
-_SPACE_RUN = re.compile(r"\s*")
-_NEXT_WORD_RE = re.compile(r"[\"'“‘(]*([^\W_]+)")
-_TOKEN_STOP = "\"'“‘("
-
-
-@dataclass(frozen=True)
-class Span:
-    """A piece of the raw text: `text == raw[start:end]`."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Paragraph(Span):
-    """A paragraph with its role and the rule that gave it that role."""
-
-    index: int
-    role: str
-    why: str
-
-
-@dataclass(frozen=True)
-class Sentence(Span):
-    """A body sentence; `paragraph` is its paragraph's index in `Article.paragraphs`."""
-
-    paragraph: int
+_LINE_BREAK = re.compile(r"\r\n?|\n")  # CR-only files (classic Mac OS) have lines too
+# A boilerplate line (byline, credit, date) has at most 30 words; one of 30 words in over a thousand
+# characters is not one, and the CSV rules (which a teacher may extend) never see it: a rule like
+# `\S.*?\s*$` is quadratic over a long run of spaces.
+_RULE_MAX_CHARS = 1000
+# "WASHINGTON (AP) — ..." or "LONDON, March 3 (Reuters) - ...", matched on the opening characters
+# only: its runs of capitals and spaces backtrack, and over a whole first paragraph of two letters
+# and 160,000 spaces that took 43 s.
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:,\s*[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,30})\)\s*[-—–]")
+_DATELINE_MAX_CHARS = 200
 
 
 @lru_cache(maxsize=1)
@@ -77,61 +65,25 @@ def _boilerplate_rules() -> tuple[tuple[re.Pattern, str, str, str], ...]:
     )
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> dict[str, str]:
-    return {r["abbreviation"]: r["kind"] for r in read_csv("abbreviations.csv")}
-
-
-@lru_cache(maxsize=1)
-def _sentence_openers() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_csv("sentence_openers.csv"))
-
-
-_CACHED_SPAN_CHARS = 4000  # sentences and paragraphs; a whole long text is tokenised afresh
-
-
-def words_in(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Word tokens of `text[start:end]`, with offsets into `text` (a new list each call)."""
-    end = len(text) if end is None else end
-    if end - start <= _CACHED_SPAN_CHARS:
-        # Sourcing and loaded language ask for the same sentence's words many
-        # times; building the Span objects was a third of a report's time.
-        return list(_words_cached(text, start, end))
-    return _words(text, start, end)
-
-
-def _words(text: str, start: int, end: int) -> list[Span]:
-    new, words = object.__new__, []
-    for m in WORD_RE.finditer(text, start, end):
-        # what the frozen dataclass's __init__ does, without three object.__setattr__ calls
-        span = new(Span)
-        span.__dict__.update(start=m.start(), end=m.end(), text=m.group())
-        words.append(span)
-    return words
-
-
-@lru_cache(maxsize=16384)  # a 50-times-seed text has ~9,000 distinct ranges asked for
-def _words_cached(text: str, start: int, end: int) -> tuple[Span, ...]:
-    return tuple(_words(text, start, end))
-
-
 def _ends_like_sentence(s: str) -> bool:
     s = s.rstrip().rstrip(_CLOSE_QUOTES)
     return bool(s) and s[-1] in ".!?…"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, without the newline or trailing whitespace."""
+    """(start, end) of each line, without the line break (LF, CRLF or CR) or surrounding whitespace."""
     out = []
     pos = 0
-    for raw in text.split("\n"):
+    breaks = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(text)] + [(len(text), len(text))]
+    for stop, after in breaks:
+        raw = text[pos:stop]
         stripped = raw.rstrip()
         lead = len(raw) - len(raw.lstrip())
         if stripped:
             out.append((pos + lead, pos + len(stripped)))
         else:
             out.append((pos, pos))  # blank line marker
-        pos += len(raw) + 1
+        pos = after
     return out
 
 
@@ -183,79 +135,6 @@ def _is_stray(s: str) -> bool:
     return not any(sum(ch.isalpha() for ch in w) >= 2 for w in WORD_RE.findall(s))
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of `text[start:end]` with offsets into `text`.
-
-    A boundary is `.`, `!`, `?` or an ellipsis (with any closing quotes) followed
-    by white space and a capital, digit or opening quote. It is *not* a boundary
-    after a title ("Mr.", "Dr."), an initial ("George W. Bush"), "e.g.", or
-    after "U.S."/"D.C."/"p.m." unless the next word usually opens a sentence
-    ("The", "They", ...). `,"` never ends a sentence; `?" she asked` does not
-    either, because the next word is lower case.
-    """
-    end = len(text) if end is None else end
-    abbrevs = _abbreviations()
-    openers = _sentence_openers()
-    out: list[Span] = []
-    sent_start = start
-    # Positions, not slices: copying the rest of the paragraph at every candidate
-    # made a 200 KB one-line paste quadratic (minutes instead of a second).
-    for m in _BOUNDARY_RE.finditer(text, start, end):
-        b = m.end()
-        gap = _SPACE_RUN.match(text, b, end).end() - b
-        if b < end and gap == 0:
-            continue  # "3.5", "U.S.-led", "Pravda.Ru"
-        nxt = text[b + gap:b + gap + 1] if b + gap < end else ""
-        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in _OPEN_QUOTES):
-            continue  # next word is lower case: not a new sentence
-        punct = m.group()
-        if punct.endswith(".") and m.group().count(".") == 1:
-            # a lone period right before the gap: is it an abbreviation?
-            token = _token_before(text, sent_start, m.start())
-            low = token.lower()
-            next_word = _NEXT_WORD_RE.match(text, b + gap, end)
-            next_low = next_word.group(1).lower() if next_word else ""
-            kind = abbrevs.get(low)
-            if kind == "never_ends":
-                continue
-            if kind == "before_number" and nxt.isdigit():
-                continue
-            if len(token) == 1 and token.isupper():
-                continue  # an initial: "George W. Bush"
-            if ("." in token or kind == "may_end") and nxt and next_low not in openers and nxt not in _OPEN_QUOTES:
-                continue  # "U.S. President", "D.C. They" splits
-        span = _trimmed(text, sent_start, b)
-        if span:
-            out.append(span)
-        sent_start = b
-    tail = _trimmed(text, sent_start, end)
-    if tail:
-        out.append(tail)
-    return out
-
-
-def _token_before(text: str, lo: int, hi: int) -> str:
-    """The run of non-space, non-opening-quote characters ending at `hi` (not before `lo`).
-
-    Same result as `re.search(r"([^\\s\"'“‘(]+)$", text[lo:hi])`, including `$`
-    matching before a final newline, without copying the sentence so far.
-    """
-    if hi > lo and text[hi - 1] == "\n":
-        hi -= 1
-    i = hi
-    while i > lo and not (text[i - 1].isspace() or text[i - 1] in _TOKEN_STOP):
-        i -= 1
-    return text[i:hi]
-
-
-def _trimmed(text: str, start: int, end: int) -> Span | None:
-    piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece) - len(piece.rstrip())
-    s, e = start + lead, end - trail
-    return Span(s, e, text[s:e]) if e > s else None
-
-
 class Article:
     """One article's anatomy. Build it with `Article(text)`; every part keeps offsets."""
 
@@ -278,7 +157,9 @@ class Article:
         spans = split_paragraphs(text)
         roles: list[tuple[str, str]] = []
         carry_next = ""
-        for s, e in spans:
+        for n, (s, e) in enumerate(spans):
+            if not n & 255:
+                budget.check("finding the paragraphs")
             if carry_next:  # the line after a caption marker is the caption
                 roles.append(("boilerplate", carry_next))
                 carry_next = ""
@@ -291,7 +172,7 @@ class Article:
         first_body = body_idx[0] if body_idx else len(spans)
         last_body = body_idx[-1] if body_idx else -1
         title_found = False
-        for i, (role, why) in enumerate(roles):
+        for i, (role, _why) in enumerate(roles):
             if role != "heading":
                 if role in ("body", "related_link"):
                     title_found = title_found or role == "body"
@@ -316,7 +197,7 @@ class Article:
         n_words = len(WORD_RE.findall(para))
         if _is_stray(para):
             return "boilerplate", "a stray mark with no words", False
-        if n_words <= 30:
+        if n_words <= 30 and len(para) <= _RULE_MAX_CHARS:
             for pattern, role, field, why in _boilerplate_rules():
                 m = pattern.search(para)
                 if not m:
@@ -337,7 +218,7 @@ class Article:
         """"WASHINGTON (AP) — ..." or "LONDON, March 3 (Reuters) - ...": the agency in brackets."""
         for p in self.paragraphs:
             if p.role == "body":
-                m = re.match(r"[A-Z][A-Z .,'-]{2,}(?:,\s*[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,30})\)\s*[-—–]", p.text)
+                m = _DATELINE_RE.match(p.text[:_DATELINE_MAX_CHARS])
                 return m.group(1) if m else None
         return None
 
@@ -377,11 +258,15 @@ class Article:
         """Word tokens of the body sentences, in order."""
         return [w for s in self.body_sentences for w in words_in(self.text, s.start, s.end)]
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        """The paragraph containing `offset`, if any."""
-        for p in self.paragraphs:
-            if p.start <= offset < p.end:
-                return p
+        """The paragraph containing `offset`, if any (a bisection: callers ask once per match)."""
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and self.paragraphs[i].start <= offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
         return None
 
     def to_dict(self) -> dict:

@@ -11,6 +11,15 @@ report, and every offset in it, describes that extracted text.
 
 Offsets in every report index the decoded (or extracted) text.
 
+What a file is comes first from its first bytes (`lexicons/file_signatures.csv`:
+PDF, Word, OpenDocument, RTF, PostScript, pictures, sound, archives,
+programs), whatever its name and even when it has no NUL byte (an all-ASCII
+PDF), so the message can say what to do: "this is a PDF file, ...".
+
+File names in messages are shown with control characters escaped the way
+Python's repr() writes them (`\n`, `\x1b`), so an error stays on one line and
+a name cannot send terminal escape codes.
+
 Size: files over `MAX_BYTES` (5 MB) and texts over `MAX_CHARS` are refused. A
 long news feature is about 0.1 MB; a file fifty times that is not one article
 but a book, a dump or a folder's worth of articles pasted together, and one
@@ -21,11 +30,14 @@ them. The message says how to split it and analyse the pieces as a batch.
 from __future__ import annotations
 
 import re
+import stat
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kit.errors import KitInputError
+from kit.lexicons import numbered_rows
 
 MAX_BYTES = 5_000_000  # far above any news article (a long feature is ~100 KB)
 MAX_CHARS = 5_000_000  # the same limit for text handed to the Python API
@@ -49,15 +61,48 @@ class Source:
     note: str = ""
 
 
+_SIGNATURE_WINDOW = 65536  # a ZIP's member names ("word/...") sit in its first entries
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a file's first bytes say it is, and what to do instead (a row of file_signatures.csv)."""
+
+    kind: str  # "a PDF file"
+    advice: str  # "open it, select the article's text, ..."
+    signature: tuple[tuple[int, bytes], ...]
+    contains: bytes
+
+    def message(self, name: str) -> str:
+        """One line for the user: the name, what the file is, and what to do."""
+        return f"{name}: this is {self.kind}, not plain text: {self.advice}"
+
+
+@lru_cache(maxsize=1)
+def _signatures() -> tuple[FileKind, ...]:
+    kinds = []
+    for line, row in numbered_rows("file_signatures.csv", ("signature", "contains", "kind", "advice")):
+        try:
+            parts = tuple((int(off), bytes.fromhex(hexa))
+                          for off, hexa in (p.split(":") for p in row["signature"].split()))
+        except ValueError:
+            raise KitInputError(f"file_signatures.csv, line {line}: the signature {row['signature']!r} is "
+                                "not offset:hex pairs (e.g. 0:25504446)") from None
+        kinds.append(FileKind(row["kind"], row["advice"], parts, row["contains"].encode()))
+    return tuple(kinds)
+
+
+def file_kind(data: bytes) -> FileKind | None:
+    """The kind of document or binary file `data` starts like (PDF, Word, picture, ...), or None for text."""
+    head = data[:_SIGNATURE_WINDOW]
+    for kind in _signatures():
+        if all(head.startswith(magic, off) for off, magic in kind.signature) and \
+                (not kind.contains or kind.contains in head):
+            return kind
+    return None
+
+
 def _kind_hint(data: bytes) -> str:
-    if data.startswith(b"%PDF"):
-        return "it is a PDF; copy the article's text into a .txt file first"
-    if data.startswith(b"PK\x03\x04"):
-        return "it looks like a Word/ZIP file; save the article as plain text (.txt) first"
-    if data[:4] in (b"\x89PNG", b"GIF8") or data[:3] == b"\xff\xd8\xff":
-        return "it is a picture, not text"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "it looks like an old Word (.doc) file; save the article as plain text (.txt) first"
     sample = data[:4000]
     if len(sample) >= 8:
         odd_nuls = sample[1::2].count(0) / len(sample[1::2])
@@ -83,7 +128,10 @@ def too_big_message(name: str, size: int, unit: str = "MB", over: bool = False) 
 
 
 def decode(data: bytes, name: str = "input") -> Source:
-    """Bytes -> Source, or KitInputError with a hint for binary data."""
+    """Bytes -> Source, or KitInputError saying what the file is (PDF, Word, picture, ...) when it is not text."""
+    kind = file_kind(data)
+    if kind is not None:
+        raise KitInputError(kind.message(name))
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: same first bytes
         try:
             return Source(name, data.decode("utf-32"), "read as UTF-32 (it starts with a UTF-32 mark)")
@@ -122,6 +170,9 @@ def check_text(text: str, name: str = "input", *, html_ok: bool = False) -> str:
         raise KitInputError(too_big_message(name, len(text), unit="chars"))
     if not text.strip():
         raise KitInputError(f"{name} has only white space: paste or load an article first")
+    kind = file_kind(text[:_SIGNATURE_WINDOW].encode("utf-8", "ignore"))  # a PDF read as text, say
+    if kind is not None:
+        raise KitInputError(kind.message(name))
     if "\x00" in text:
         raise KitInputError(f"{name}: contains NUL characters, it looks like a binary file, not text")
     if _SURROGATE.search(text):
@@ -166,26 +217,52 @@ def _looks_html(text: str) -> bool:
     return looks_like_html(text)
 
 
+# Characters that would break a one-line message or act on a terminal: controls (newline, ESC),
+# line and paragraph separators, and the bidirectional overrides that reorder what is shown.
+_UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match) -> str:
+    return repr(match.group())[1:-1]  # "\n", "\x1b", "\u202e": what Python's repr() writes
+
+
 def display_name(path: str) -> str:
-    """A file name fit to print and to store in JSON: bytes that are not UTF-8 become U+FFFD."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """A file name fit to print on one line and to store in JSON.
+
+    Bytes that are not UTF-8 become U+FFFD; control characters (a newline, an
+    ANSI escape) and bidirectional overrides are written as repr() writes them.
+    """
+    name = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name if name.isprintable() else _UNSAFE_IN_NAME.sub(_escape, name)
+
+
+def _vanished(name: str) -> KitInputError:
+    return KitInputError(f"{name}: the file disappeared while being read (deleted or moved); "
+                         "check it is still there and try again")
 
 
 def _read_file(p: Path, name: str) -> bytes:
-    if not p.exists():
-        if p.is_symlink():
-            raise KitInputError(f"{name}: a link to a file that does not exist")
-        raise KitInputError(f"{name}: no such file")
-    if p.is_dir():
-        raise KitInputError(f"{name} is a folder; give the article's file")
-    if not p.is_file():
-        raise KitInputError(f"{name} is not a regular file (a device or a pipe); save the article to a file")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise KitInputError(too_big_message(name, size))
+        info = p.stat()  # one look: exists(), is_dir() and is_file() could each see a different moment
+    except FileNotFoundError:
+        if p.is_symlink():
+            raise KitInputError(f"{name}: a link to a file that does not exist") from None
+        raise KitInputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise KitInputError(f"{name}: no permission to read it; check the permissions of its folder") from None
+    except OSError as exc:
+        raise KitInputError(f"{name}: cannot read it ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise KitInputError(f"{name} is a folder; give the article's file")
+    if not stat.S_ISREG(info.st_mode):
+        raise KitInputError(f"{name} is not a regular file (a device or a pipe); save the article to a file")
+    if info.st_size > MAX_BYTES:
+        raise KitInputError(too_big_message(name, info.st_size))
+    try:
         with open(p, "rb") as fh:
             return fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise _vanished(name) from None
     except PermissionError:
         raise KitInputError(f"{name}: no permission to read it; check the file's permissions "
                             "(or copy it somewhere you can read)") from None

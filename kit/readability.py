@@ -20,6 +20,7 @@ import statistics
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
+from kit import budget
 from kit.article import Article, Span, split_sentences, words_in
 from kit.syllables import easy_words, syllables
 
@@ -202,7 +203,9 @@ def analyse_spans(text: str, spans: list[Span]) -> Readability:
     per: list[SentenceDifficulty] = []
     words: list[str] = []
     syl: list[int] = []
-    for s in spans:  # each sentence's words are found and counted once, for both views
+    for n, s in enumerate(spans):  # each sentence's words are found and counted once, for both views
+        if not n & 255:
+            budget.check("measuring readability")
         ws = [w.text for w in words_in(text, s.start, s.end)]  # cached: sourcing and loaded ask again
         sy = [syllables(w) for w in ws]
         per.append(_difficulty(s, ws, sy))

@@ -186,3 +186,57 @@ def test_british_and_police_titles_do_not_end_sentences():
     text = "The Mayor, Cllr. Jane Roe, said the bins would go. Det. Insp. Ann Lee arrived. Then it rained."
     assert [s.text for s in split_sentences(text)] == [
         "The Mayor, Cllr. Jane Roe, said the bins would go.", "Det. Insp. Ann Lee arrived.", "Then it rained."]
+
+
+# -- line endings: layout, not rewriting (issue 15) -------------------------------------------
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_cr_and_crlf_files_have_the_same_anatomy_as_the_lf_file(seed_text, seed_article, newline):
+    raw = seed_text.replace("\n", newline)
+    a = Article(raw)
+    assert a.text is raw  # offsets index what the user gave, nothing is normalised
+    assert a.title == seed_article.title == "Putin: Russia supports and will support the Syrian government"
+    assert [p.text for p in a.subheads] == [p.text for p in seed_article.subheads]
+    assert len(a.subheads) == 3
+    assert [p.role for p in a.paragraphs] == [p.role for p in seed_article.paragraphs]
+    assert len(a.body_paragraphs) == 20
+    assert (a.author, a.outlet) == ("Dmitry Sudakov", "Pravda.Ru")
+    assert [s.text for s in a.body_sentences] == [s.text for s in seed_article.body_sentences]
+    for part in a.paragraphs + a.body_sentences:
+        assert raw[part.start:part.end] == part.text
+        assert "\r" not in part.text and "\n" not in part.text
+
+
+def test_a_lone_cr_inside_a_line_of_an_lf_file_breaks_the_line():
+    a = Article("Council votes\r\rThe council voted on Tuesday to add lanes. It was close.\n")
+    assert a.title == "Council votes"
+    assert [s.text for s in a.body_sentences] == ["The council voted on Tuesday to add lanes.", "It was close."]
+
+
+# -- long runs that used to backtrack (issue 15) -----------------------------------------------
+def test_a_first_paragraph_of_two_letters_and_160000_spaces_is_read():
+    # the dateline pattern took 43 s on this; it now looks at the paragraph's first characters
+    text = "Title here\n\nAB" + " " * 160_000 + "x.\n\nThe council met on Tuesday.\n"
+    a = Article(text)
+    assert a.title == "Title here" and a.outlet is None
+    assert [s.text for s in a.body_sentences][-1] == "The council met on Tuesday."
+
+
+def test_a_dateline_with_a_date_is_still_found():
+    a = Article("Vote on lanes\n\nLONDON, March 3 (Reuters) - The council voted. It was close.\n")
+    assert a.outlet == "Reuters"
+
+
+def test_a_byline_rule_over_a_long_run_of_spaces_gives_the_same_author():
+    a = Article("Vote on lanes\n\nAuthor's name: Maria Lopez" + " " * 500 + "\n\nThe council voted. It was close.\n")
+    assert a.author == "Maria Lopez"
+    long = Article("Vote on lanes\n\nAuthor's name: Maria" + " " * 5000 + "Lopez\n\nThe council voted.\n")
+    assert long.author is None  # 2 words in 5,000 characters is not a byline line
+
+
+def test_paragraph_at_finds_the_paragraph_and_none_between_paragraphs(seed_article):
+    a = seed_article
+    for p in a.paragraphs:
+        assert a.paragraph_at(p.start) is p and a.paragraph_at(p.end - 1) is p
+        assert a.paragraph_at(p.end) is not p
+    assert a.paragraph_at(a.paragraphs[0].end) is None  # the line break after the title
+    assert a.paragraph_at(-1) is None and a.paragraph_at(len(a.text)) is None

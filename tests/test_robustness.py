@@ -289,3 +289,130 @@ def test_pasted_html_goes_through_prepare_text():
     assert prepare_text(STORY).text == STORY and prepare_text(STORY).note == ""
     with pytest.raises(KitInputError, match="pasted: the HTML page has no readable text"):
         prepare_text("<html><body><script>x()</script></body></html>", "pasted")
+
+
+# -- odd markup: read once, never rescanned (issue 15) ---------------------------------------
+def test_tag_fragments_that_never_close_are_shown_as_text():
+    # html.parser rescanned the rest of the page from each of these: 20,000 took minutes
+    page = "<html><body><p>The council met.</p><p>Notes: " + "x <a " * 20_000 + "</p></body></html>"
+    text = extract_text(page)
+    assert text.startswith("The council met.\n\nNotes: x <a x <a ")
+    assert text.count("<a") == 20_000
+
+
+@pytest.mark.parametrize("junk, shown", [
+    ("<!-- never closed ", "<!-- never closed"),
+    ("<![CDATA[ never closed ", "<![CDATA[ never closed"),
+    ("<a title='never closed ", "<a title='never closed"),
+])
+def test_unfinished_comments_sections_and_quotes_are_text_and_the_rest_is_read(junk, shown):
+    page = f"<html><body><p>Before.</p>{junk * 3}<p>After the junk.</p></body></html>"
+    paragraphs = extract_text(page).split("\n\n")
+    assert paragraphs[0] == "Before."
+    assert shown in paragraphs[1]
+    assert paragraphs[-1].strip() == "After the junk."
+
+
+def test_a_marked_section_html_parser_cannot_name_no_longer_loses_the_page():
+    # html.parser raises AssertionError on "<![foo": the whole page used to be refused
+    text = extract_text("<html><body><p>A story.</p><![foo bar]><p>More text.</p></body></html>")
+    assert text.split("\n\n")[0] == "A story." and text.rstrip().endswith("More text.")
+
+
+def test_tags_inside_scripts_and_quoted_attributes_are_still_markup():
+    page = ("<html><body><script>if (a<b && c>d) { x = '<p>hidden</p>'; }</script>"
+            "<div class=\"a\"id=\"b\"><p title=\"x>y\">Kept</p><br/><img src=x.png></div></body></html>")
+    assert extract_text(page) == "Kept\n"
+
+
+def test_unclosed_tags_after_a_nav_are_skipped_and_the_story_after_it_is_kept():
+    page = ("<html><body><nav>" + "<b>menu " * 5_000 + "</i>" * 5_000 + "</nav>"
+            "<p>The story itself.</p></body></html>")
+    assert extract_text(page) == "The story itself.\n"
+
+
+# -- what a file is, from its first bytes (issue 15) ------------------------------------------
+def _zip_with(member: str) -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        if member == "mimetype":
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        else:
+            z.writestr("[Content_Types].xml", "<Types/>")
+            z.writestr(member, "<w:document>The council voted.</w:document>")
+    return buf.getvalue()
+
+
+ASCII_PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+             b"BT /F1 12 Tf (The council voted on Tuesday.) Tj ET\n%%EOF\n")
+
+
+@pytest.mark.parametrize("data, kind", [
+    (ASCII_PDF, "this is a PDF file"),
+    (_zip_with("word/document.xml"), "this is a Word document (.docx)"),
+    (_zip_with("mimetype"), "this is an OpenDocument text (.odt)"),
+    (_zip_with("notes.txt"), "this is a ZIP archive (or a Word or OpenDocument file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "this is an old Microsoft Office file (.doc, .xls or .ppt)"),
+    (b"{\\rtf1\\ansi The council voted on Tuesday.\\par }", "this is an RTF (rich text) document"),
+    (b"%!PS-Adobe-3.0\n/Times findfont 12 scalefont setfont (The council voted.) show\n", "this is a PostScript file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a picture (PNG)"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "this is a picture (JPEG)"),
+    (b"\x1f\x8b\x08\x00" + bytes(20), "this is a compressed file (gzip)"),
+])
+def test_documents_and_binaries_are_named_by_their_first_bytes(tmp_path, data, kind):
+    f = tmp_path / "article.txt"  # the name says text; the bytes say otherwise
+    f.write_bytes(data)
+    with pytest.raises(KitInputError) as exc:
+        read_source(str(f))
+    msg = str(exc.value)
+    assert msg.startswith(f"{f}: {kind}, not plain text: ")
+    assert "\n" not in msg
+
+
+def test_an_all_ascii_pdf_is_refused_with_what_to_do_not_analysed_as_an_article(tmp_path):
+    assert b"\x00" not in ASCII_PDF
+    with pytest.raises(KitInputError, match=r"this is a PDF file, not plain text: .*copy it into a \.txt file"):
+        decode(ASCII_PDF, "report.pdf")
+    with pytest.raises(KitInputError, match="pasted: this is a PDF file"):  # the same text through the API
+        build_report(ASCII_PDF.decode("ascii"), "pasted")
+
+
+def test_text_that_merely_mentions_a_format_is_still_an_article():
+    for text in ("PDF files and the %PDF header\n\nThe council voted on Tuesday.\n",
+                 "Rich text: {\\rtf is how RTF begins.\n\nThe council voted.\n"):
+        assert decode(text.encode(), "f.txt").text == text
+        assert build_report(text).article.body_sentences
+
+
+# -- file names and files that change while being read ----------------------------------------
+def test_a_file_deleted_while_being_read_says_so(tmp_path, monkeypatch):
+    f = tmp_path / "story.txt"
+    f.write_text(STORY, encoding="utf-8")
+    real_open = open
+
+    def delete_then_open(path, *args, **kwargs):  # another program removes it between the look and the read
+        os.remove(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(inputs, "open", delete_then_open, raising=False)
+    with pytest.raises(KitInputError) as exc:
+        read_source(str(f))
+    assert str(exc.value) == f"{f}: the file disappeared while being read (deleted or moved); " \
+                             "check it is still there and try again"
+    assert "regular file" not in str(exc.value)
+
+
+def test_names_with_a_newline_or_an_escape_code_stay_on_one_line(tmp_path):
+    f = tmp_path / "bad\nname\x1b[31m.txt"
+    with pytest.raises(KitInputError) as exc:
+        read_source(str(f))
+    msg = str(exc.value)
+    assert "\n" not in msg and "\x1b" not in msg
+    assert msg == f"{tmp_path}/bad\\nname\\x1b[31m.txt: no such file"
+    f.write_bytes(ASCII_PDF)
+    with pytest.raises(KitInputError, match=r"bad\\nname\\x1b\[31m\.txt: this is a PDF file"):
+        read_source(str(f))
+    assert inputs.display_name("plain name \u00e9\u00a0.txt") == "plain name \u00e9\u00a0.txt"
+    assert inputs.display_name("evil\u202etxt.exe") == "evil\\u202etxt.exe"
