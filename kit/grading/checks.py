@@ -119,7 +119,8 @@ def salad(answer: str, needs_sentence: bool = True) -> Problem | None:
 
 
 # -- invented quotation and invented source ------------------------------------------------------
-def _quotations(text: str) -> list[str]:
+def quotations(text: str) -> list[str]:
+    """The words inside each pair of quotation marks in a text (kit.quotes decides what is a mark)."""
     from kit.quotes import find_quotations
 
     return [q.text for q in find_quotations(Article(text)).quotations]
@@ -128,7 +129,7 @@ def _quotations(text: str) -> list[str]:
 def invented_quotation(answer: str, allowed: list[str]) -> Problem | None:
     """Quotation marks (straight or curly) around words that no one in the article said in quotation marks."""
     allowed_words = [" ".join(words(q)) for q in allowed]
-    for q in _quotations(answer):
+    for q in quotations(answer):
         inner = " ".join(words(q))
         if inner and not any(inner in a for a in allowed_words):
             return Problem("invented_quote", f"you put \"{q.strip()}\" in quotation marks, but nobody in the article "
@@ -202,11 +203,20 @@ def _vague_source(original: str, answer: str, allowed: list[re.Pattern]) -> Prob
 # -- meaning reversed ---------------------------------------------------------------------------
 _BOUNDARY = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "and", "but", "or", "because", "while", "although",
                        "though", "whereas", "so", "if", "unless", "when"})
-NEGATION_WINDOW = 5  # words before the verb: "no longer replace", "stop using terrorist groups to replace"
+NEGATION_WINDOW = 8  # words back from the verb, within its clause: "should no longer use terrorist groups to remove"
+# verbs that do not end a negation's reach: auxiliaries, and verbs whose object is a bare verb ("help them replace")
+_PASS_THROUGH = frozenset("""am is are was were be been being do does did have has had will would can could shall
+should may might must help helps helped helping let lets letting make makes made making try tries tried trying""".split())
+_NEGATION_WORDS = frozenset("stop stops stopped stopping quit quits cease ceases ceased avoid avoids".split())
 
 
 def _negated_at(toks: list[Token], i: int) -> bool:
-    """Whether token i is negated: an odd number of negations in the clause just before it."""
+    """Whether token i is negated: an odd number of negations in its clause that reach it.
+
+    A negation reaches the verb unless another verb stands between them ("does
+    not like ... the help" does not negate "help"), except through an
+    infinitive ("no longer use terrorist groups to remove") or a helper verb.
+    """
     lo = i
     while lo > 0 and i - lo < NEGATION_WINDOW and toks[lo - 1].text not in _BOUNDARY:
         lo -= 1
@@ -216,7 +226,10 @@ def _negated_at(toks: list[Token], i: int) -> bool:
         for phrase, _kind in negations():
             n = len(phrase)
             if tuple(window[k:k + n]) == phrase or (n == 1 and phrase == ("n't",) and window[k].endswith("n't")):
-                count += 1
+                between = window[k + n:]
+                blocked = any(is_verb(w) and w not in _PASS_THROUGH for w in between) and window[-1:] != ["to"]
+                if not blocked:
+                    count += 1
                 k += n - 1
                 break
         k += 1
@@ -230,8 +243,12 @@ def polarities(text: str, pattern: re.Pattern) -> list[bool]:
     out = []
     for m in pattern.finditer(text):
         i = next((k for k, s in enumerate(starts) if s >= m.start()), None)
-        if i is not None:
-            out.append(_negated_at(toks, i))
+        if i is None:
+            continue
+        prev = toks[i - 1].text if i else ""
+        if not is_verb(toks[i].text) and is_verb(prev) and prev not in _PASS_THROUGH | _NEGATION_WORDS:
+            continue  # "face isolation": the object of a verb takes that verb's polarity, already counted
+        out.append(_negated_at(toks, i))
     return out
 
 
@@ -252,7 +269,9 @@ def reversed_meaning(answer: str, key_verbs: list[tuple[re.Pattern, bool]], orig
     if original:
         shared = {w for w in words(original) if len(w) >= 4 and is_verb(w)} & set(words(answer))
         for w in sorted(shared):
-            pat = re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE)
+            # "the help of": after a determiner the word is a noun, and a noun is not negated
+            pat = re.compile(rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )\b{re.escape(w)}\b",
+                             re.IGNORECASE)
             before, after = polarities(original, pat), polarities(answer, pat)
             if before and after and len(set(before)) == 1 and len(set(after)) == 1 and before[0] != after[0]:
                 return Problem("reversed", f"your version turns the meaning round at '{w}': the original says "

@@ -40,6 +40,16 @@ def kept_share(original: str, answer: str) -> float:
     return len(before & content_stems(answer)) / len(before) if before else 1.0
 
 
+def sentence_case(text: str) -> str:
+    """Capitals after each full stop, so a rewrite in lower case is scored sentence by sentence.
+
+    The sentence splitter needs a capital to see where a sentence starts; a
+    student who types in lower case must not be told their sentences are long.
+    Only for scoring: nothing here reports offsets.
+    """
+    return re.sub(r"(^|[.!?]\s+|\(\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text.strip())
+
+
 def _ideas(ex: dict[str, Any], answer: str) -> tuple[list[dict], list[dict]]:
     """(present, missing) ideas of the exercise in the answer."""
     present, missing = [], []
@@ -123,22 +133,27 @@ def judge(exercise_id: str, answer: str) -> Feedback:
     if first is not None:
         return _incorrect(first)
     if rewrite:
+        # what speakers really said in quotation marks; the outlet's own words (the original) are not among them
         allowed = list(article_quotations()) if ex.get("quotes_from") == "article" else []
-        allowed.append(original)
+        allowed += checks.quotations(original)
         speakers = [pattern(s["pattern"]) for s in (*ex.get("speakers", ()), *ex.get("keep", ()))]
         if "allowed_sources" in ex:
             speakers.append(pattern(ex["allowed_sources"]))
         p = checks.invented_quotation(answer, allowed) or checks.invented_source(original, answer, speakers)
         if p:
             return _incorrect(p)
+    # a visible reversal comes before the exercise's wording rules: "will not face isolation" is first of all
+    # the opposite of what was said, whatever else is wrong with it
+    key_verbs = [(pattern(k["pattern"]), bool(k["negated"])) for k in ex.get("key_verbs", ())]
+    p = checks.reversed_meaning(answer, key_verbs, original if rewrite else "")
+    if p:
+        return _incorrect(p)
     present, missing = _ideas(ex, answer)
     names = {i["name"] for i in present}
     for rule in ex.get("rules", ()):
         if _rule_fires(rule, answer, names):
             return _incorrect(Problem(rule["problem"], rule["message"]))
-    key_verbs = [(pattern(k["pattern"]), bool(k["negated"])) for k in ex.get("key_verbs", ())]
-    p = checks.reversed_meaning(answer, key_verbs, original if rewrite else "")
-    if p is None and rewrite:
+    if rewrite:
         p = _gutted(ex, answer, missing) or checks.broken_grammar(answer)
     if p:
         return _incorrect(p)
@@ -154,7 +169,7 @@ def judge(exercise_id: str, answer: str) -> Feedback:
     if ex.get("max_grade") is not None:
         from kit.readability import analyse_passage
 
-        grade = analyse_passage(answer).scores["flesch_kincaid_grade"]
+        grade = analyse_passage(sentence_case(answer)).scores["flesch_kincaid_grade"]
         if grade > ex["max_grade"]:
             words_per = len(answer.split()) / max(1, len(re.findall(r"[.!?]+(\s|$)", answer)) or 1)
             tip = "split it into more sentences" if words_per > 15 else "swap a long word for a short one"
