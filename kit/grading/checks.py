@@ -102,6 +102,12 @@ def salad(answer: str, needs_sentence: bool = True) -> Problem | None:
         if top >= 3 and top / len(ws) >= 0.4:
             return Problem("salad", "the same word again and again is not an answer. Write a sentence that says "
                                     "what you mean.")
+    if len(ws) <= 12:  # "russia supports syria support syria": the same phrase twice
+        pairs = [(a, b) for a, b in zip(ws, ws[1:]) if len(a) > 2 and len(b) > 2]
+        again = next((p for p in pairs if pairs.count(p) > 1), None)
+        if again:
+            return Problem("salad", f"'{' '.join(again)}' twice: saying it again does not make it an answer. Write "
+                                    "one sentence that says what you mean.")
     mash = [w for w in ws if is_mashing(w)]
     if mash and (len(mash) / len(ws) >= 0.3 or len(ws) - len(mash) < 2):
         return Problem("salad", f"'{mash[0]}' is not a word. Write your answer in words, as a sentence.")
@@ -227,7 +233,9 @@ def _negated_at(toks: list[Token], i: int) -> bool:
             n = len(phrase)
             if tuple(window[k:k + n]) == phrase or (n == 1 and phrase == ("n't",) and window[k].endswith("n't")):
                 between = window[k + n:]
-                blocked = any(is_verb(w) and w not in _PASS_THROUGH for w in between) and window[-1:] != ["to"]
+                # another negation does not block ("never stop supporting" counts both: it stays positive)
+                blocked = window[-1:] != ["to"] and any(
+                    is_verb(w) and w not in _PASS_THROUGH and w not in _NEGATION_WORDS for w in between)
                 if not blocked:
                     count += 1
                 k += n - 1
@@ -236,8 +244,12 @@ def _negated_at(toks: list[Token], i: int) -> bool:
     return count % 2 == 1
 
 
-def polarities(text: str, pattern: re.Pattern) -> list[bool]:
-    """For each match of `pattern`: is it negated ('does not support', 'no longer replace', 'stop replacing')?"""
+def polarities(text: str, pattern: re.Pattern, skip_objects: bool = True) -> list[bool]:
+    """For each match of `pattern`: is it negated ('does not support', 'no longer replace', 'stop replacing')?
+
+    With `skip_objects`, a match that is the object of another verb ("face isolation") is left out: it takes
+    that verb's polarity.
+    """
     toks = tokens(text)
     starts = [t.start for t in toks]
     out = []
@@ -246,7 +258,7 @@ def polarities(text: str, pattern: re.Pattern) -> list[bool]:
         if i is None:
             continue
         prev = toks[i - 1].text if i else ""
-        if not is_verb(toks[i].text) and is_verb(prev) and prev not in _PASS_THROUGH | _NEGATION_WORDS:
+        if skip_objects and not is_verb(toks[i].text) and is_verb(prev) and prev not in _PASS_THROUGH | _NEGATION_WORDS:
             continue  # "face isolation": the object of a verb takes that verb's polarity, already counted
         out.append(_negated_at(toks, i))
     return out

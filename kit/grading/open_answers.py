@@ -22,8 +22,9 @@ from kit.grading import checks
 from kit.grading.checks import Problem
 from kit.grading.feedback import Feedback
 from kit.grading.specs import OPEN_KINDS, pattern, raw_spec
-from kit.grading.words import content_stems
+from kit.grading.words import content_stems, is_verb, words
 
+MIN_DECIDED_WORDS = 3
 CHECK_INTRO = "The kit cannot judge what your answer means, so compare it with a model answer, point by point."
 
 
@@ -52,7 +53,8 @@ def sentence_case(text: str) -> str:
 
 def _ideas(ex: dict[str, Any], answer: str) -> tuple[list[dict], list[dict]]:
     """(present, missing) ideas of the exercise in the answer."""
-    present, missing = [], []
+    present: list[dict] = []
+    missing: list[dict] = []
     for idea in ex.get("ideas", ()):
         (present if pattern(idea["pattern"]).search(answer) else missing).append(idea)
     return present, missing
@@ -67,7 +69,7 @@ def _rule_fires(rule: dict[str, Any], answer: str, present: set[str]) -> bool:
     if not pat.search(answer):
         return False
     if rule.get("skip_if_negated"):  # "Russia doesn't support the rebels" does not say it does
-        return not all(checks.polarities(answer, pat))
+        return not all(checks.polarities(answer, pat, skip_objects=False))
     return True
 
 
@@ -182,7 +184,10 @@ def judge(exercise_id: str, answer: str) -> Feedback:
 
 def _verdict(ex: dict[str, Any], answer: str, missing: list[dict], notes: list[str]) -> Feedback:
     decide = ex.get("decide")
-    decided = not missing and not notes and (
+    ws = words(answer)
+    # two words decide nothing ("un say") unless they are an order: "Interview refugees."
+    long_enough = len(ws) >= MIN_DECIDED_WORDS or is_verb(ws[0])
+    decided = long_enough and not missing and not notes and (
         decide == "all_ideas" or (isinstance(decide, list) and any(pattern(p).search(answer) for p in decide)))
     if decided:
         msg = (ex.get("right") or "that is the idea.") + f" One way to put it: {ex['model_answer']}"
