@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kit.article import Article
-from kit.grading.words import (Token, cue_forms, dont_know_phrases, finite_forms, fold, is_verb, negations,
-                               tokens, vague_sources, words)
+from kit.grading.words import (Token, cue_forms, dont_know_phrases, finite_forms, fold, function_words, is_verb,
+                               negations, stem, tokens, vague_sources, words)
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,10 @@ def salad(answer: str, needs_sentence: bool = True) -> Problem | None:
         if top >= 3 and top / len(ws) >= 0.4:
             return Problem("salad", "the same word again and again is not an answer. Write a sentence that says "
                                     "what you mean.")
-    if len(ws) <= 12:  # "russia supports syria support syria": the same phrase twice
-        pairs = [(a, b) for a, b in zip(ws, ws[1:]) if len(a) > 2 and len(b) > 2]
+    if len(ws) <= 8:  # "russia supports syria support syria": the same phrase twice in a few words
+        fw = function_words()
+        pairs = [(stem(a), stem(b)) for a, b in zip(ws, ws[1:])
+                 if len(a) > 3 and len(b) > 3 and a not in fw and b not in fw]
         again = next((p for p in pairs if pairs.count(p) > 1), None)
         if again:
             return Problem("salad", f"'{' '.join(again)}' twice: saying it again does not make it an answer. Write "
