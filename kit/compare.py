@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kit.article import Article
-from kit.lexicons import read_csv
+from kit.lexicons import function_words as lexicon_sets
 from kit.loaded import LoadedLanguage
 from kit.readability import analyse, analyse_passage
 from kit.report import analyse_voices
@@ -28,8 +28,8 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    """Short function words (lexicons/compare_function_words.csv): keeping them does not keep any fact."""
-    return frozenset(row["word"].strip().lower() for row in read_csv("compare_function_words.csv"))
+    """Short function words (the set content_free of lexicons/function_words.csv): keeping them keeps no fact."""
+    return lexicon_sets("content_free")
 
 
 def folded(s: str) -> str:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kit.lexicons import function_words as lexicon_sets
 from kit.lexicons import read_csv
 
 # a word (letters, inner apostrophes), a number, or one punctuation mark
@@ -66,7 +67,8 @@ def content_stems(text: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in read_csv("grading_function_words.csv"))
+    # the comparison's content-free words, plus the modals and cue verbs every answer is full of
+    return lexicon_sets("content_free") | lexicon_sets("content_free_answers")
 
 
 def _inflect(verb: str) -> set[str]:
