@@ -55,3 +55,12 @@ def test_function_words_accessor():
     assert isinstance(function_words("determiners"), frozenset)
     with pytest.raises(KeyError, match="no set"):
         function_words("no_such_set")
+
+
+def test_every_csv_of_the_lexicons_folder_is_documented_in_its_readme():
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "kit" / "lexicons"
+    index = (folder / "README.md").read_text(encoding="utf-8").split("# Every file in this folder", 1)[1]
+    for csv_file in sorted(folder.glob("*.csv")):
+        assert f"| `{csv_file.name}` |" in index, f"{csv_file.name} is not in kit/lexicons/README.md's index"
