@@ -107,16 +107,24 @@ def _named(ctx: Context, label: str) -> str:
         for m in _NAME_RE.finditer(ctx.text):
             parts = [w for w in m.group().split() if not w.endswith(".")]
             if "".join(w[0] for w in parts) == label:
-                return m.group()
+                return _person(ctx, m.start(), m.end()) or m.group()
         return label
     surname = words[-1].lower()
     for e in ctx.book.entities:
         if e.source_type == "person" and e.surname.lower() == surname:
             return e.canonical
-    for m in _NAME_RE.finditer(ctx.text):
-        if m.group().split()[-1].lower() == surname and not m.group().isupper():
-            return m.group()
+    # a first name (and initial) right before the surname: "Lucy Marsh" in "Presenter Lucy Marsh said"
+    full = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z]\.)?\s+" + re.escape(words[-1]) + r"\b", re.IGNORECASE)
+    for m in full.finditer(ctx.text):
+        if m.group()[:1].isupper() and not m.group().isupper():
+            return _person(ctx, m.start(), m.end()) or m.group()
     return " ".join(w.capitalize() if w.isupper() else w for w in words)
+
+
+def _person(ctx: Context, start: int, end: int) -> str | None:
+    """The name of the person a phrase names, without a title before it ("Presenter Lucy Marsh")."""
+    mention = parse_mention(ctx.text, start, end)
+    return " ".join(mention.name) if mention is not None and mention.kind == "person" and mention.name else None
 
 
 def _first_person_named(ctx: Context, before: int) -> str | None:
@@ -126,9 +134,9 @@ def _first_person_named(ctx: Context, before: int) -> str | None:
         if p.start >= before:
             break
         for m in _NAME_RE.finditer(ctx.text, p.start, p.end):
-            mention = parse_mention(ctx.text, m.start(), m.end())
-            if mention is not None and mention.kind == "person" and m.group() != author:
-                return m.group()
+            name = _person(ctx, m.start(), m.end())
+            if name and name != author:
+                return name
     return None
 
 
