@@ -269,22 +269,22 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _note(kind: LayoutKind, n_lines: int, n_paragraphs: int, joined: int) -> str:
     """One sentence for a student: what the kit assumed about the text's lines."""
-    runs = (f", except {_count(joined, 'line break')} inside a quotation or a sentence that runs on to the next line"
-            if joined else "")
+    times = {1: "once", 2: "twice"}.get(joined, f"{joined} times")
+    runs = f" (joined to the next where a quotation or a sentence runs on, {times})" if joined else ""
     if kind == "single_paragraph":
         return "Your text is a single line, so the kit read it as one paragraph."
     if kind == "hard_wrapped":
         return ("Your text had its lines broken inside paragraphs and blank lines between them, so the kit "
                 "joined the lines between two blank lines into one paragraph.")
     if kind == "paragraph_per_line":
-        return (f"Your text had one paragraph per line and no blank lines, so the kit took each line as a "
-                f"paragraph{runs} ({_count(n_lines, 'line')}, {_count(n_paragraphs, 'paragraph')}).")
+        return (f"Your text had one paragraph per line and no blank lines, so the kit took each of its "
+                f"{_count(n_lines, 'line')} as a paragraph{runs}.")
     if kind == "sentence_per_line":
         return (f"Your text had one sentence per line and no blank lines, so the kit cannot see where its "
-                f"paragraphs begin: it counts each line as one{runs}, so its "
-                f"{_count(n_paragraphs, 'paragraph')} are really lines, not the writer's paragraphs.")
-    return ("Your text had blank lines between paragraphs, so the kit took each line between blank lines as a "
-            f"paragraph{runs}.")
+                f"paragraphs begin: it took each of its {_count(n_lines, 'line')} as a paragraph{runs}, so its "
+                f"{n_paragraphs} “paragraphs” are lines, not the writer's paragraphs.")
+    return ("Your text had blank lines between paragraphs, so the kit took each block between them as a paragraph, "
+            f"and each line of a block of short lines (a byline, a date) as its own{runs}.")
 
 
 def _count(n: int, word: str) -> str:

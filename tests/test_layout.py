@@ -167,7 +167,8 @@ def test_sentence_per_line_counts_lines_and_says_so():
     # 10 lines; the three lines of Ana Ruiz's quotation are one paragraph: 8 paragraphs, 2 line breaks joined
     assert (layout.lines, layout.paragraphs, layout.joined, layout.unit) == (10, 8, 2, "line")
     assert "one sentence per line" in layout.note
-    assert "8 paragraphs are really lines" in layout.note
+    assert "each of its 10 lines as a paragraph (joined to the next where a quotation" in layout.note
+    assert "twice), so its 8 “paragraphs” are lines, not the writer's paragraphs." in layout.note
 
 
 def test_paragraph_per_line_keeps_each_line_a_paragraph():
@@ -176,7 +177,7 @@ def test_paragraph_per_line_keeps_each_line_a_paragraph():
     assert len(a.paragraphs) == 20 and a.layout.unit == "paragraph" and a.layout.joined == 0
     assert a.title == "Ferry service to the islands cut to three days a week"
     assert len(a.body_paragraphs) == 19
-    assert "one paragraph per line" in a.layout.note and "20 lines" in a.layout.note
+    assert "one paragraph per line" in a.layout.note and "each of its 20 lines as a paragraph." in a.layout.note
 
 
 def test_layout_is_in_the_json_report():
