@@ -13,7 +13,8 @@ Texts reach the kit in five layouts, and each needs its own reading of a line br
 In every layout each line of a block is a paragraph (a byline, a date, a caption are lines of their
 own) unless the block is hard-wrapped, and two lines are joined into one paragraph when the text itself
 shows the break is inside one: a quotation opened on a line and closed on a later one with no quote
-mark in between, or a sentence that runs on (no final punctuation, the next line opens in lower case).
+mark in between, or a sentence that runs on (no final punctuation or a closing quote mark, and the next line
+opens in lower case; or a colon, and the next line opens the quotation it introduces).
 Nothing is rewritten: paragraphs are offsets into the raw text, and a joined one keeps its line breaks.
 
 `Layout.note` says in one sentence a student understands what the kit assumed.
@@ -37,6 +38,7 @@ Unit = Literal["paragraph", "line"]
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")  # CR-only files (classic Mac OS) have lines too
 _CLOSE_QUOTES = "\"'”’»)]"
+_OPEN_QUOTES = "\"“„«‘"
 _PROSE_MIN_WORDS = 8  # a line of prose, not a byline, a date or a heading
 _QUOTE_RUN_MAX_LINES = 8  # a quotation left open longer than this is a stray mark, not a long quote
 _RUN_ON_MIN_WORDS = 5
@@ -163,11 +165,16 @@ def _quote_run(text: str, block: list[tuple[int, int]], i: int) -> int:
 
 
 def _runs_on(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Line a stops mid-sentence and line b carries on in lower case."""
+    """Line b carries on the sentence of line a: a stops mid-sentence (or after a quotation: `?"` + `he said.`)
+    and b goes on in lower case, or a ends with a colon and b opens the quotation it introduces."""
     first = text[a[0]:a[1]]
     nxt = text[b[0]:b[0] + 1]
-    return (len(WORD_RE.findall(first)) >= _RUN_ON_MIN_WORDS and not ends_like_sentence(first)
-            and first.rstrip()[-1:] not in ":|" and nxt.isalpha() and nxt.islower())
+    if len(WORD_RE.findall(first)) < _RUN_ON_MIN_WORDS:
+        return False
+    if first.endswith(":"):
+        return nxt in _OPEN_QUOTES
+    after_quote = first[-1:] in _CLOSE_QUOTES and first[-1:] not in ")]"
+    return (after_quote or not ends_like_sentence(first)) and first[-1:] != "|" and nxt.isalpha() and nxt.islower()
 
 
 def _join_lines(text: str, block: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
@@ -199,17 +206,21 @@ def read_layout(text: str) -> tuple[Layout, list[tuple[int, int]]]:
     n_lines = sum(len(b) for b in blocks)
     paragraphs: list[tuple[int, int]] = []
     joined = wrapped_lines = 0
-    adjacent_prose = prose = multi_sentence = 0
+    adjacent_prose = prose = longest = 0
+    counted = multi_sentence = 0  # lines of five words or more in blocks of several lines, and how many hold 2+ sentences
     for block in blocks:
         if is_wrapped_prose(text, block):
             paragraphs.append((block[0][0], block[-1][1]))
             wrapped_lines += len(block)
             continue
+        longest = max(longest, len(block))
         is_prose = [_is_prose(text[s:e]) for s, e in block]
         prose += sum(is_prose)
         for k, (s, e) in enumerate(block):
             if is_prose[k] and ((k > 0 and is_prose[k - 1]) or (k + 1 < len(block) and is_prose[k + 1])):
                 adjacent_prose += 1
+            if len(block) > 1 and len(WORD_RE.findall(text, s, e)) >= _RUN_ON_MIN_WORDS:
+                counted += 1
                 multi_sentence += len(split_sentences(text, s, e)) > 1
         paras, n = _join_lines(text, block)
         paragraphs += paras
@@ -217,8 +228,9 @@ def read_layout(text: str) -> tuple[Layout, list[tuple[int, int]]]:
     kind: LayoutKind
     if n_lines <= 1:
         kind = "single_paragraph"
-    elif adjacent_prose >= 3 and adjacent_prose * 2 >= prose:
-        kind = "paragraph_per_line" if multi_sentence > _MULTI_SENTENCE_SHARE * adjacent_prose else "sentence_per_line"
+    elif (adjacent_prose >= 3 and adjacent_prose * 2 >= prose) or (longest >= 4 and longest * 2 >= n_lines):
+        # lines of prose follow each other with no blank line between: a line is a paragraph or a sentence
+        kind = "paragraph_per_line" if multi_sentence > _MULTI_SENTENCE_SHARE * counted else "sentence_per_line"
     elif wrapped_lines * 2 >= n_lines:
         kind = "hard_wrapped"
     else:

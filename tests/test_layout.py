@@ -316,3 +316,20 @@ def test_read_layout_offsets_are_the_article_paragraphs():
     layout, spans = read_layout(POOL)
     assert [(p.start, p.end) for p in Article(POOL).paragraphs] == spans
     assert layout.paragraphs == len(spans)
+
+
+def test_lines_that_carry_on_a_quotation_are_joined():
+    # a colon line and the quotation it introduces; a quotation and the "he said." on the next line
+    text = ("Ferry captain retires\nAfter forty years at the wheel, Captain Neil Bell told his passengers on the last crossing:\n"
+            "“Look after the old boat for me.”\nShe sailed on Friday morning with a full deck.\n"
+            "“Why would I stop now, when the sea is still out there?”\nhe asked a reporter on the pier.\n"
+            "His daughter will take over the route next month.\n")
+    a = Article(text)
+    assert a.layout.kind == "sentence_per_line" and a.layout.joined == 2
+    s = analyse(a)
+    assert [u for u in s.unattributed if u.kind == "quote"] == []
+    told = [x for x in s.attributions if x.cue == "told"]
+    assert len(told) == 1 and told[0].rule == "colon_quote" and told[0].speaker == "Neil Bell"
+    assert text[told[0].quote_start:told[0].quote_end] == "Look after the old boat for me."
+    asked = [x for x in s.attributions if x.cue == "asked"]
+    assert len(asked) == 1 and text[asked[0].quote_start:asked[0].quote_end].startswith("Why would I stop")
