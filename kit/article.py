@@ -6,15 +6,20 @@ the JSON report all rest on that.
 
 The rules are meant for any news story pasted as plain text, not for one site:
 
-* Paragraphs are blocks separated by blank lines; inside a block, each line is
-  its own paragraph unless the block looks like hard-wrapped prose.
+* Paragraphs and the text's layout come from `kit.layout`: blank-line blocks,
+  hard-wrapped prose, one paragraph or one sentence per line; lines are joined
+  where a quotation or a sentence runs over a line break. `Article.layout` says
+  what was assumed, in a sentence a student can read.
 * A paragraph is *boilerplate* or a *related link* when a row of
-  `lexicons/boilerplate.csv` matches it, or when it has no word of two letters
-  (a stray "*" or "X").
+  `lexicons/boilerplate.csv` matches it (bylines, credit lines, captions), or
+  when it has no word of two letters (a stray "*" or "X").
 * A *heading-like* paragraph is short and does not end like a sentence.
   The first one before any body text is the title; one that sits between body
   paragraphs is a subhead; one after the last body paragraph is boilerplate
-  (an outlet signature, a tag line).
+  (an outlet signature, a tag line). A quotation left open, a speaker's turn
+  ("Q: Why?") and, in a text with one sentence or paragraph per line, a line
+  that opens with a quotation mark or in lower case or ends with "?" or "!" are
+  sentences, never subheads.
 * Everything else is body, split into sentences by `split_sentences`.
 
 Line breaks for layout are `\n`, `\r\n` and a lone `\r` (old Mac files): the
@@ -34,6 +39,7 @@ from bisect import bisect_right
 from functools import cached_property, lru_cache
 
 from kit import budget
+from kit.layout import Layout, ends_like_sentence, leaves_quote_open, read_layout, split_paragraphs  # noqa: F401
 from kit.lexicons import read_csv
 from kit.sentences import split_sentences
 from kit.spans import WORD_RE, Paragraph, Sentence, Span, words_in  # re-exported: the kit reads them from here
@@ -45,7 +51,6 @@ _HEADING_MAX_CHARS = 130
 _SENTENCE_END_CHARS = ".:;,"  # a heading never ends with these
 _OPEN_QUOTES = "\"'“‘«(["
 _CLOSE_QUOTES = "\"'”’»)]"
-_LINE_BREAK = re.compile(r"\r\n?|\n")  # CR-only files (classic Mac OS) have lines too
 # A boilerplate line (byline, credit, date) has at most 30 words; one of 30 words in over a thousand
 # characters is not one, and the CSV rules (which a teacher may extend) never see it: a rule like
 # `\S.*?\s*$` is quadratic over a long run of spaces.
@@ -65,74 +70,59 @@ def _boilerplate_rules() -> tuple[tuple[re.Pattern, str, str, str], ...]:
     )
 
 
-def _ends_like_sentence(s: str) -> bool:
-    s = s.rstrip().rstrip(_CLOSE_QUOTES)
-    return bool(s) and s[-1] in ".!?…"
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, without the line break (LF, CRLF or CR) or surrounding whitespace."""
-    out = []
-    pos = 0
-    breaks = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(text)] + [(len(text), len(text))]
-    for stop, after in breaks:
-        raw = text[pos:stop]
-        stripped = raw.rstrip()
-        lead = len(raw) - len(raw.lstrip())
-        if stripped:
-            out.append((pos + lead, pos + len(stripped)))
-        else:
-            out.append((pos, pos))  # blank line marker
-        pos = after
-    return out
-
-
-def _is_wrapped_prose(text: str, lines: list[tuple[int, int]]) -> bool:
-    """A block whose lines are one hard-wrapped paragraph (e-mail or plain-text style)."""
-    if len(lines) < 2:
-        return False
-    pieces = [text[s:e] for s, e in lines]
-    if any(len(p) > 100 for p in pieces):
-        return False
-    if any(len(p) < 30 for p in pieces[:-1]):
-        return False
-    mid_sentence = sum(not _ends_like_sentence(p) for p in pieces[:-1])
-    return mid_sentence * 2 >= len(pieces) - 1
-
-
-def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: blank-line blocks, split per line unless hard-wrapped."""
-    blocks: list[list[tuple[int, int]]] = [[]]
-    for s, e in _lines(text):
-        if s == e:
-            if blocks[-1]:
-                blocks.append([])
-        else:
-            blocks[-1].append((s, e))
-    out: list[tuple[int, int]] = []
-    for block in blocks:
-        if not block:
-            continue
-        if _is_wrapped_prose(text, block):
-            out.append((block[0][0], block[-1][1]))
-        else:
-            out.extend(block)
-    return out
-
-
 def _is_heading_like(s: str) -> bool:
     words = WORD_RE.findall(s)
     return (
         0 < len(words) <= _HEADING_MAX_WORDS
         and len(s) <= _HEADING_MAX_CHARS
         and s.rstrip(_CLOSE_QUOTES)[-1:] not in _SENTENCE_END_CHARS
-        and not _ends_like_sentence(s.rstrip("!?"))  # "Why now?" is fine, "... now." is not
+        and not ends_like_sentence(s.rstrip("!?"))  # "Why now?" is fine, "... now." is not
     )
 
 
 def _is_stray(s: str) -> bool:
     """No word of two or more letters: a stray "*", "X" or "---"."""
     return not any(sum(ch.isalpha() for ch in w) >= 2 for w in WORD_RE.findall(s))
+
+
+def _sentences_not_subheads(text: str, layout: Layout, spans: list[tuple[int, int]], roles: list[tuple[str, str]]) -> None:
+    """Heading-like paragraphs after the first body one that are sentences: a quotation left open, and in
+    a text with one sentence or paragraph per line, a line opening with a quote mark or in lower case,
+    or a question or exclamation (there, a short line is usually one of the story's sentences)."""
+    seen_body = False
+    per_line = layout.one_line_per_unit
+    for i, ((s, e), (role, _)) in enumerate(zip(spans, roles)):
+        seen_body = seen_body or role == "body"
+        if role != "heading" or not seen_body:
+            continue
+        para = text[s:e]
+        if leaves_quote_open(text, s, e):
+            roles[i] = ("body", "a quotation that goes on: part of a sentence, not a subhead")
+        elif per_line and (para[:1] in _OPEN_QUOTES or para[:1].islower() or para.rstrip()[-1:] in "?!"):
+            roles[i] = ("body", "a short sentence on its own line (the text has one sentence or paragraph "
+                                "per line), not a subhead")
+
+
+def _place_headings(roles: list[tuple[str, str]]) -> None:
+    """Heading-like paragraphs become the title, a subhead or boilerplate by where they sit."""
+    body_idx = [i for i, (r, _) in enumerate(roles) if r == "body"]
+    first_body = body_idx[0] if body_idx else len(roles)
+    last_body = body_idx[-1] if body_idx else -1
+    title_found = False
+    for i, (role, _why) in enumerate(roles):
+        if role != "heading":
+            if role in ("body", "related_link"):
+                title_found = title_found or role == "body"
+            continue
+        if not title_found and i < first_body:
+            roles[i] = ("title", "the first heading-like line before the body")
+            title_found = True
+        elif i < first_body:
+            roles[i] = ("boilerplate", "a short line between the headline and the story (a date, a job title)")
+        elif i < last_body:
+            roles[i] = ("subhead", "a short line without a full stop between body paragraphs")
+        else:
+            roles[i] = ("boilerplate", "a short line after the last body paragraph (a signature)")
 
 
 class Article:
@@ -143,6 +133,7 @@ class Article:
         self.paragraphs: list[Paragraph] = []
         self.author: str | None = None
         self.outlet: str | None = None
+        self.layout: Layout  # set by _classify: what the kit assumed about the text's lines
         self._classify()
         self.body_sentences: list[Sentence] = [
             Sentence(s.start, s.end, s.text, p.index)
@@ -154,7 +145,8 @@ class Article:
     # -- building -------------------------------------------------------------
     def _classify(self) -> None:
         text = self.text
-        spans = split_paragraphs(text)
+        self.layout, spans = read_layout(text)
+        turns = {t.paragraph for t in self.layout.turns}
         roles: list[tuple[str, str]] = []
         carry_next = ""
         for n, (s, e) in enumerate(spans):
@@ -165,27 +157,12 @@ class Article:
                 carry_next = ""
                 continue
             role, why, takes_next = self._rule_role(text[s:e])
+            if role == "heading" and n in turns:
+                role, why = "body", "a speaker's turn in an interview (opened by a label such as \"Q:\" or a name)"
             roles.append((role, why))
             carry_next = why if takes_next else ""
-        # heading-like paragraphs: title, subhead or trailing boilerplate
-        body_idx = [i for i, (r, _) in enumerate(roles) if r == "body"]
-        first_body = body_idx[0] if body_idx else len(spans)
-        last_body = body_idx[-1] if body_idx else -1
-        title_found = False
-        for i, (role, _why) in enumerate(roles):
-            if role != "heading":
-                if role in ("body", "related_link"):
-                    title_found = title_found or role == "body"
-                continue
-            if not title_found and i < first_body:
-                roles[i] = ("title", "the first heading-like line before the body")
-                title_found = True
-            elif i < first_body:
-                roles[i] = ("boilerplate", "a short line between the headline and the story (a date, a job title)")
-            elif i < last_body:
-                roles[i] = ("subhead", "a short line without a full stop between body paragraphs")
-            else:
-                roles[i] = ("boilerplate", "a short line after the last body paragraph (a signature)")
+        _sentences_not_subheads(text, self.layout, spans, roles)
+        _place_headings(roles)
         self.paragraphs = [
             Paragraph(s, e, text[s:e], i, role, why) for i, ((s, e), (role, why)) in enumerate(zip(spans, roles))
         ]
@@ -202,7 +179,7 @@ class Article:
                 m = pattern.search(para)
                 if not m:
                     continue
-                if field == "author" and (_ends_like_sentence(para) or n_words > 12):
+                if field == "author" and (ends_like_sentence(para) or n_words > 12):
                     continue
                 # a byline may name the outlet too ("By Maria Lopez, Riverside Gazette")
                 for name, value in m.groupdict().items():
@@ -281,4 +258,5 @@ class Article:
                 {"start": p.start, "end": p.end, "role": p.role, "why": p.why} for p in self.paragraphs
             ],
             "body_sentences": [{"start": s.start, "end": s.end} for s in self.body_sentences],
+            "layout": self.layout.to_dict(),
         }

@@ -20,8 +20,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from kit.article import Article, Span
+from kit.spans import Span
+
+if TYPE_CHECKING:  # kit.article reads the marks (kit.layout) to find paragraphs: no import at run time
+    from kit.article import Article
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -67,8 +71,9 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
-def _marks(text: str, start: int, end: int, single: bool) -> list[tuple[int, str]]:
-    """(offset, 'open'|'close') for each quote mark in text[start:end]."""
+def quote_marks(text: str, start: int, end: int, single: bool) -> list[tuple[int, str]]:
+    """(offset, 'open'|'close') for each quote mark in text[start:end]: single quotes when `single`,
+    else double ones."""
     out: list[tuple[int, str]] = []
     for i in range(start, end):
         ch = text[i]
@@ -107,7 +112,7 @@ def find_quotations(article: Article) -> QuoteScan:
     paragraphs = [p for p in article.paragraphs if p.role != "boilerplate"]
     for p in paragraphs:
         has_double = any(ch in '"“”„«»' for ch in p.text)
-        marks = _marks(text, p.start, p.end, single=not has_double)
+        marks = quote_marks(text, p.start, p.end, single=not has_double)
         open_at: int | None = None
         continuing = carry
         carry = None

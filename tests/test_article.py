@@ -240,3 +240,22 @@ def test_paragraph_at_finds_the_paragraph_and_none_between_paragraphs(seed_artic
         assert a.paragraph_at(p.end) is not p
     assert a.paragraph_at(a.paragraphs[0].end) is None  # the line break after the title
     assert a.paragraph_at(-1) is None and a.paragraph_at(len(a.text)) is None
+
+
+def test_seed_layout_is_blank_line_paragraphs(seed_article):
+    layout = seed_article.layout
+    assert (layout.kind, layout.unit, layout.joined, layout.turns) == ("blank_lines", "paragraph", 0, ())
+    assert layout.paragraphs == len(seed_article.paragraphs)
+    assert layout.note.startswith("Your text had blank lines between paragraphs")
+    assert seed_article.to_dict()["layout"]["kind"] == "blank_lines"
+
+
+def test_run_on_line_is_joined_in_a_line_per_sentence_paste():
+    text = ("Bridge repairs start\nWork on the river bridge began on Monday and will last for\n"
+            "about six weeks, the county council said.\nOne lane will stay open for cars.\n"
+            "Cyclists are asked to use the ferry path.\nThe footpath will be closed at night.\n")
+    a = Article(text)
+    assert a.layout.joined == 1
+    first = a.body_paragraphs[0]
+    assert first.text == "Work on the river bridge began on Monday and will last for\nabout six weeks, the county council said."
+    assert [s.text for s in a.body_sentences][0] == first.text

@@ -16,6 +16,7 @@ from kit.sourcing.direct import continuations, find_direct
 from kit.sourcing.headlines import find_headline_sources
 from kit.sourcing.model import Attribution, Sourcing
 from kit.sourcing.reported import find_reported
+from kit.sourcing.transcripts import add_turns
 
 
 def analyse(article: Article | str, quotes: QuoteScan | None = None,
@@ -39,6 +40,7 @@ def analyse(article: Article | str, quotes: QuoteScan | None = None,
     raws = resolve_speakers(ctx, quoted + reported + carried)  # the only pass that writes to the speaker book
     merged = merge([r for r in raws if r.entity is not None])
     attributions = sorted((attribution(ctx, r) for r in merged), key=_reading_order)
+    attributions, unquoted = add_turns(ctx, attributions, unquoted)  # transcripts and block quotes: no marks
     unattributed = find_claims(ctx, attributions, unquoted)
     headline_sources = find_headline_sources(ctx)  # reads a copy of the speaker book
 
