@@ -2,7 +2,8 @@
 
 The texts and hand annotations in tests/fixtures/heldout_loaded/ were written and committed before
 kit.loaded was ever run on them (see each JSON's "how_made"). Never edit an annotation to match the
-program's output: change the program, or accept the figure.
+program's output: change the program, or accept the figure. (Issue 13's three-way voice changed the
+definition of `voice`; the loaded texts' voices were revised by hand for it, see the README.)
 
 Round 1 (6 neutral, 2 loaded) was blind on the first run only; round 2 (*_r2_*: 2 neutral, 1 loaded) was
 written after the round-1 fixes and is blind to them; round 3 (*_r3_*: 2 neutral) is blind to the
@@ -65,7 +66,7 @@ def test_annotation_offsets_point_at_their_words(path):
     assert marks
     for f in marks:
         assert text[f["start"]:f["end"]] == f["text"]
-        assert f["voice"] in ("outlet", "quoted")
+        assert f["voice"] in ("outlet", "reported", "quoted")
 
 
 @pytest.mark.parametrize("path", NEUTRAL, ids=lambda p: p.name)
