@@ -400,11 +400,12 @@ def test_every_context_rule_is_used_and_well_formed():
 
 def test_lexicon_rows_are_complete_and_covers_political_news():
     terms = builtin_terms()
-    assert 250 <= len(terms) <= 600
+    assert 250 <= len(terms) <= 1500
     cats = set(categories())
     assert cats == {"loaded_language", "name_calling", "exaggeration", "doubt", "appeal_to_fear",
                     "distancing", "legitimacy", "intensifier"}
-    assert {t.category for t in terms} == cats
+    # "ignore" switches off a set phrase that contains a listed word ("regime change")
+    assert {t.category for t in terms} - {"ignore"} == cats
     forms = {}
     for t in terms:
         assert t.explanation.endswith((".", ".)")) and len(t.explanation) <= 200, t.term
@@ -657,3 +658,51 @@ def test_the_cue_verb_is_the_outlets_even_inside_a_paraphrase():
     text = "Ann Lee insisted that the ridiculous plan must go, the paper reported."
     voices = {m.text: m.voice for m in run(body(text)).matches}
     assert voices == {"insisted": "outlet", "ridiculous": "reported"}
+
+
+# -- issue 14: classes of error found on real news (each: a use that must hit, a plain use that must not) ----
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "alleged" / "allegedly" as the careful legal wording, against the mocking use
+    ("Police are investigating the alleged assault outside the bar.", []),
+    ("The inquiry into alleged collusion reported on Friday.", []),
+    ("He allegedly stole two cars from the depot.", []),
+    ("The alleged experts on the panel had no training at all.", ["alleged"]),
+    ("Allegedly, the whole crisis is our fault.", ["Allegedly"]),
+    # minimisation: "merely" and "mere" only when they make something smaller
+    ("They are not merely neighbours but friends.", []),
+    ("Critics dismiss them as merely economic migrants.", ["merely"]),
+    # a named event: "scandal" / "massacre" as part of the name the event is known by
+    ("The Watergate scandal ended a presidency.", []),
+    ("Survivors of the Halabja massacre met on Monday.", []),
+    ("Reporters covered the abuse scandal for years.", []),
+    ("The new parking fee is a scandal.", ["scandal"]),
+    ("Troops massacred the villagers.", ["massacred"]),
+    # scripture and prayer quoted in their own register
+    ("The psalm asks God to deliver us from evil.", []),
+    ("The minister called the new tax evil.", ["evil"]),
+    # a fixed policy name with a listed word inside
+    ("The senator supports regime change in the country.", []),
+    ("The regime jailed its critics.", ["regime"]),
+    # "claims" in court and abuse reports is the standard wording for an untested accusation
+    ("The accuser claims she was assaulted at a party, the court heard.", []),
+    ("The minister claimed the figures were wrong.", ["claimed"]),
+])
+def test_issue14_plain_uses_and_loaded_uses(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_a_title_case_line_is_not_read_as_a_name():
+    text = body("Senator Posts About Total Witch Hunt Against Our Great Country\nThe senator said so on Sunday.")
+    assert [m.text for m in run(text).matches] == ["Witch Hunt"]
+    # a capitalised word inside ordinary prose still marks a name
+    assert found("Talks with the Northern Liberation Front resumed on Sunday.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The plan is very corrupt.", ["very corrupt"]),
+    ("The hall is very large.", []),
+    ("It was very cold on the hills.", []),
+])
+def test_very_before_a_judgement_word_only(sentence, expected):
+    assert found(sentence) == expected
