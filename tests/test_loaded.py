@@ -700,9 +700,45 @@ def test_a_title_case_line_is_not_read_as_a_name():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The plan is very sloppy.", ["very sloppy"]),
+    ("The plan is very careless.", ["very careless"]),
     ("The hall is very large.", []),
     ("It was very cold on the hills.", []),
 ])
 def test_very_before_a_judgement_word_only(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # breadth rows (issue 14), each with the plain use its rule lets through
+    ("The senator's toxic rhetoric divided the town.", ["toxic"]),
+    ("Toxic chemicals leaked into the river.", []),
+    ("The new law will destroy our democracy.", ["destroy"]),
+    ("The fire destroyed two houses on the estate.", []),
+    ("Critics called the report rubbish.", ["rubbish"]),
+    ("Rubbish piled up in the streets during the bin strike.", []),
+    ("The new parking charge is a scam.", ["scam"]),
+    ("Police warned pensioners about a phone scam.", []),
+    ("It was a dirty campaign from start to finish.", ["dirty"]),
+    ("Dirty water flooded the cellar.", []),
+    ("The rogue senator voted alone.", ["rogue"]),
+    ("A rogue trader lost the bank millions.", []),
+    ("The report drew severe criticism.", ["severe"]),
+    ("Forecasters issued severe weather warnings.", []),
+    ("The country's aggressive policy alarmed its neighbours.", ["aggressive"]),
+    ("The trial tested a drug against an aggressive form of brain cancer.", []),
+    ("The minister's brilliant plan won the vote.", ["brilliant"]),
+    ("The chef served a brilliant dessert at the festival.", []),
+    ("These Vichy politicians serve Brussels.", ["Vichy"]),
+    ("The Vichy government deported thousands in 1942.", []),
+    ("He is a party hack.", ["hack"]),
+    ("The email hack exposed customer data.", []),
+    ("His destructive policies closed the mines.", ["destructive"]),
+    ("The destructive storm flattened the pier.", []),
+    # labels, sneers and set phrases
+    ("Leftists marched in the capital.", ["Leftists"]),
+    ("The deep state blocked the plan.", ["deep state"]),
+    ("The hearing was a charade.", ["charade"]),
+    ("The columnist wrote a hatchet job on the mayor.", ["hatchet job"]),
+])
+def test_issue14_breadth_rows_and_their_plain_uses(sentence, expected):
     assert found(sentence) == expected
