@@ -669,6 +669,8 @@ def test_the_cue_verb_is_the_outlets_even_inside_a_paraphrase():
     ("He allegedly stole two cars from the depot.", []),
     ("The alleged experts on the panel had no training at all.", ["alleged"]),
     ("Allegedly, the whole crisis is our fault.", ["Allegedly"]),
+    ("Investigators are checking the purported letter from the minister.", []),
+    ("The purported experts gave no sources.", ["purported"]),
     # minimisation: "merely" and "mere" only when they make something smaller
     ("They are not merely neighbours but friends.", []),
     ("Critics dismiss them as merely economic migrants.", ["merely"]),
