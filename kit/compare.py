@@ -73,7 +73,7 @@ def rewrite_stats(text: str) -> Stats:
     _article, sourcing, loaded = passage_analysis(text)
     stats = passage_stats(text)
     return {"words": stats["words"], "grade": stats["grade"],
-            "loaded words (outlet's voice)": len(loaded.outlet_matches()) if loaded else 0,
+            "loaded words (outlet's voice)": len(loaded.unquoted_matches()) if loaded else 0,
             "claims with no source": len(sourcing.unattributed) if sourcing else 0,
             "attributions (who says so)": len(sourcing.attributions) if sourcing else 0}
 
@@ -96,7 +96,7 @@ def article_metrics(article: Article, keys: list[str] | None = None) -> Stats:
         "claims with no source": len(sourcing.unattributed),
         "% of statements by the top source": round(100 * max((x.total for x in sourcing.speakers), default=0)
                                                    / max(1, len(sourcing.attributions)), 1),
-        "loaded words, outlet's voice": len(loaded.outlet_matches()),
+        "loaded words, outlet's voice": len(loaded.unquoted_matches()),  # outlet + reported (issue 13)
         "loaded words per 100 words": loaded.per_100_words,
     }
     return {k: out[k] for k in keys} if keys else out

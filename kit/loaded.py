@@ -7,10 +7,14 @@ files a teacher passes) and keeps each match with:
 * its category (the persuasion techniques of the Propaganda Techniques Corpus,
   SemEval-2020 Task 11, plus distancing, legitimacy and intensifiers; see
   `lexicons/loaded_categories.csv`);
-* its *voice*: `quoted` when it sits inside a direct quotation (and whose,
-  when sourcing can tell), `outlet` when the article says it in its own words.
-  Headlines, subheads and link texts are always the outlet's voice, and so is
-  a word just outside a closing quotation mark;
+* its *voice*, one of three: `quoted` when it sits inside a direct quotation
+  (the speaker's exact words), `reported` when it sits inside an attributed
+  paraphrase ("According to X, ...", "X said that ...": the span of what was
+  said in an indirect attribution; the words may be the outlet's or the
+  speaker's, a reader cannot tell), `outlet` when the article says it in its
+  own words. Headlines, subheads and link texts are always the outlet's voice,
+  and so is a word just outside a closing quotation mark. `speaker` names
+  whose quotation or paraphrase it is, when sourcing can tell;
 * a one-sentence explanation and one to three neutral alternatives.
 
 Boilerplate (bylines, subscribe lines) is not scanned. Context rules
@@ -32,10 +36,11 @@ from typing import Any
 from kit.article import Article, words_in
 from kit.loaded_context import inside_proper_name
 from kit.loaded_lexicon import categories, load
+from kit.loaded_voice import OUTLET, QUOTED, REPORTED, VoiceFinder
 from kit.quotes import QuoteScan, find_quotations
 
 REGIONS = {"title": "headline", "subhead": "subhead", "related_link": "related_link", "body": "body"}
-VOICES = ("outlet", "quoted")
+VOICES = (OUTLET, REPORTED, QUOTED)
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,8 @@ class LoadedMatch:
 
     term: str  # the lexicon row's headword ("crush" for "crushed")
     category: str
-    voice: str  # 'outlet' | 'quoted'
-    speaker: str | None  # whose quotation, when known
+    voice: str  # 'outlet' | 'reported' | 'quoted'
+    speaker: str | None  # whose quotation or paraphrase, when known
     region: str  # 'headline' | 'subhead' | 'related_link' | 'body'
     start: int
     end: int
@@ -86,7 +91,12 @@ class LoadedLanguage:
         return _rate(len(self.matches), self.words)
 
     def outlet_matches(self) -> list[LoadedMatch]:
-        return [m for m in self.matches if m.voice == "outlet"]
+        """The matches in the outlet's own voice (not quoted, not reported)."""
+        return [m for m in self.matches if m.voice == OUTLET]
+
+    def unquoted_matches(self) -> list[LoadedMatch]:
+        """The matches a writer may reword: the outlet's own and the reported ones (not inside quotation marks)."""
+        return [m for m in self.matches if m.voice != QUOTED]
 
     def summary(self) -> dict[str, Any]:
         """Counts per category, voice and region, and headline+subheads against the body."""
@@ -126,27 +136,6 @@ class LoadedLanguage:
         }
 
 
-def _speaker_lookup(sourcing: Any, attributions: Sequence[dict] | None):
-    """A function offset -> speaker, from a Sourcing object or from report-style attribution dicts."""
-    if sourcing is not None and callable(getattr(sourcing, "speaker_of", None)):
-        return sourcing.speaker_of
-    spans = []
-    for a in attributions or ():
-        try:
-            if a.get("kind", "direct") == "direct" and a.get("quote_start") is not None:
-                spans.append((int(a["quote_start"]), int(a["quote_end"]), a.get("speaker")))
-        except (AttributeError, KeyError, TypeError, ValueError):
-            continue
-
-    def lookup(offset: int) -> str | None:
-        for s, e, who in spans:
-            if s <= offset < e:
-                return who
-        return None
-
-    return lookup
-
-
 def analyse(
     article: Article | str,
     quotes: QuoteScan | None = None,
@@ -160,7 +149,9 @@ def analyse(
     `extra_lexicons` are paths of CSV files with the same columns as
     `lexicons/loaded_terms.csv`; a malformed row raises KitInputError naming the
     file and line. `attributions` (report-style dicts with quote_start,
-    quote_end, speaker) is an alternative to `sourcing` for naming speakers.
+    quote_end, speaker) is an alternative to `sourcing` for voices and speakers;
+    with neither, the article's sourcing is computed here, so a match's voice
+    is the same as in the report.
     """
     if isinstance(article, str):
         article = Article(article)
@@ -170,7 +161,11 @@ def analyse(
         extra_lexicons = (extra_lexicons,)
     lexicon = load(extra_lexicons)
     quotes = quotes if quotes is not None else find_quotations(article)
-    speaker_of = _speaker_lookup(sourcing, attributions)
+    if sourcing is None and attributions is None:
+        from kit.sourcing import analyse as find_sources  # deferred: kit.sourcing is the heavier import
+
+        sourcing = find_sources(article, quotes)
+    voices = VoiceFinder(quotes, sourcing, attributions)
     text = article.text
     matches: list[LoadedMatch] = []
     words: dict[str, int] = {r: 0 for r in ("headline", "subhead", "related_link", "body")}
@@ -182,12 +177,10 @@ def analyse(
         for hit in lexicon.find(text, p.start, p.end):
             if region == "body" and inside_proper_name(text, hit.start, hit.end, p.start, hit.term.term, p.end):
                 continue  # "the Northern Liberation Front": a name the article must use, not a judgement
-            quoted = region == "body" and quotes.containing(hit.start, hit.end) is not None
-            # a bug in the sourcing object surfaces here rather than silently dropping the speaker
-            speaker = speaker_of(hit.start) if quoted else None
+            voice, speaker = voices.voice_of(hit.start, hit.end) if region == "body" else (OUTLET, None)
             t = hit.term
             matches.append(LoadedMatch(
-                term=t.term, category=t.category, voice="quoted" if quoted else "outlet", speaker=speaker,
+                term=t.term, category=t.category, voice=voice, speaker=speaker,
                 region=region, start=hit.start, end=hit.end, text=text[hit.start:hit.end],
                 explanation=t.explanation, alternatives=list(t.alternatives), source=t.source,
             ))

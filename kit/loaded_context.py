@@ -11,6 +11,10 @@ Row kinds (`window` is how many words to look at):
   the rule's words is among the `window` words before / after / on either side.
 * `only_if_prev` / `only_if_next` / `only_if_near`: loaded only when one of the
   rule's words is there.
+* `skip_after_name`: not loaded right after a capitalised word in the middle of
+  a sentence, i.e. as the head of a name ("the Watergate scandal", "the Las
+  Vegas massacre" name an event). Its `words` are listed plain words that do
+  not count as names (write `-` for none).
 
 `extend` = `next` on an `only_if_next` row stretches the highlighted span to the
 word that triggered it ("very" + "serious" is shown as "very serious"), unless
@@ -28,7 +32,8 @@ from typing import Sequence
 
 from kit.errors import KitInputError
 
-KINDS = ("skip_if_prev", "skip_if_next", "skip_if_near", "only_if_prev", "only_if_next", "only_if_near")
+KINDS = ("skip_if_prev", "skip_if_next", "skip_if_near", "only_if_prev", "only_if_next", "only_if_near",
+         "skip_after_name")
 RULE_COLUMNS = ("rule", "kind", "words", "window", "extend", "explanation")
 
 
@@ -98,10 +103,18 @@ def parse_rule_row(row: dict[str, str], where: str) -> RuleRow:
     )
 
 
-def apply_rule(rows: Sequence[RuleRow], before: Sequence[str], after: Sequence[str]) -> Verdict:
-    """Judge one match from the lower-cased words `before` it (nearest last) and `after` it (nearest first)."""
+def apply_rule(rows: Sequence[RuleRow], before: Sequence[str], after: Sequence[str],
+               after_name: bool = False) -> Verdict:
+    """Judge one match from the lower-cased words `before` it (nearest last) and `after` it (nearest first).
+
+    `after_name`: the word just before the match is capitalised mid-sentence (for `skip_after_name`).
+    """
     extend = 0
     for r in rows:
+        if r.kind == "skip_after_name":
+            if after_name and not (before and r.hit(before[-1])):
+                return Verdict(False, 0, f"{r.rule}: {r.explanation}")
+            continue
         prev = list(before[-r.window:]) if before else []
         nxt = list(after[: r.window])
         side = r.kind.split("_")[-1]
@@ -130,6 +143,22 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and any(c.islower() for c in word)
 
 
+def title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether a line is written In Title Case (a headline, a tweet): then capitals do not mark names.
+
+    Every word of four letters or more starts with a capital letter (prose always
+    has lower-case verbs and nouns). Lines of one or two such words say nothing
+    either way and count as not title case.
+    """
+    long_words = [w for w in _WORD_RE.findall(text[start:end]) if len(w) >= 4]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+def capitalised_mid_sentence(text: str, para_start: int, start: int, end: int) -> bool:
+    """Whether text[start:end] is a capitalised word that does not open a sentence (so: part of a name)."""
+    return _capitalised(text[start:end]) and not _opens_sentence(text, para_start, start)
+
+
 def inside_proper_name(text: str, start: int, end: int, para_start: int, headword: str,
                        para_end: int | None = None) -> bool:
     """Whether a body match is part of a name ("the Northern Liberation Front", "Liberation Square").
@@ -139,11 +168,16 @@ def inside_proper_name(text: str, start: int, end: int, para_start: int, headwor
     a name: an organisation, a place or a title, which the article has to use and
     which is not the writer's judgement. A word that opens a sentence, a headword
     that is itself a name ("Nazis", "Western-backed") and a word in capitals for
-    shouting ("SHAMEFUL") are not affected. Headlines are often in title case, so
+    shouting ("SHAMEFUL") are not affected, nor is a line written In Title Case
+    (a headline or a tweet the body quotes). Headlines are often in title case, so
     callers use this on body text only.
     """
     para_end = len(text) if para_end is None else para_end
     if not _capitalised(text[start:end]) or any(c.isupper() for c in headword):
+        return False
+    line_start = max(para_start, text.rfind("\n", para_start, start) + 1)
+    line_end = text.find("\n", end, para_end)
+    if title_case_line(text, line_start, para_end if line_end < 0 else line_end):
         return False
     if _opens_sentence(text, para_start, start):
         return False

@@ -26,7 +26,14 @@ from typing import Iterable, Sequence
 
 from kit.errors import KitInputError
 from kit.lexicons import numbered_rows
-from kit.loaded_context import RULE_COLUMNS, RuleRow, Verdict, apply_rule, parse_rule_row
+from kit.loaded_context import (
+    RULE_COLUMNS,
+    RuleRow,
+    Verdict,
+    apply_rule,
+    capitalised_mid_sentence,
+    parse_rule_row,
+)
 
 ATOM_RE = re.compile(r"[^\W_]+")
 TERM_COLUMNS = ("term", "category", "explanation", "alternatives")  # forms and context are optional
@@ -224,7 +231,9 @@ class Lexicon:
                     continue
                 verdict = Verdict(True)
                 if term.context:
-                    verdict = apply_rule(self.rules[term.context], lows[max(0, i - 10):i], lows[i + n:i + n + 10])
+                    after_name = i > 0 and capitalised_mid_sentence(text, start, atoms[i - 1].start, atoms[i - 1].end)
+                    verdict = apply_rule(self.rules[term.context], lows[max(0, i - 10):i], lows[i + n:i + n + 10],
+                                         after_name)
                     if not verdict.keep:
                         continue
                 last = i + n - 1

@@ -252,12 +252,14 @@ NUMBERS = [
     ("04", "`{} loaded words in {} words ({:.1f} per 100 words)`",
      lambda: (loaded_summary()["matches"], loaded_summary()["words"], loaded_summary()["per_100_words"])),
     ("04", "`outlet's own voice: {}`", lambda: loaded_summary()["by_voice"]["outlet"]),
+    ("04", "`reported speech:    {}`", lambda: loaded_summary()["by_voice"]["reported"]),
     ("04", "`inside quotations:  {}`", lambda: loaded_summary()["by_voice"]["quoted"]),
     ("04", "groups the {} outlet-voice uses ({} different words) by category: loaded language {}, name calling or "
            "labelling {}", lambda: loaded_words_numbers()),
     ("04", '"Show all {} words ({} uses)"', lambda: loaded_words_numbers()[1::-1]),
     ("04", "**Answer: {}** (\"overshadows\"", lambda: ", ".join(link_quiz_answers())),
-    ("04", "The paragraph has {} loaded words in the outlet's voice: **{}**", lambda: first_paragraph_loaded()),
+    ("04", "The paragraph has {} loaded words outside quotation marks, all in reported speech (Putin's view, the "
+           "outlet's wording): **{}**", lambda: first_paragraph_loaded()),
     ("04", "A model answer ({} left)", lambda: loaded_rewrite_left(REWRITE_04)),
     ("05", "{} lines written to be seen first", lambda: headline_rows()),
     ("05", "headline {:.1f} ({} in {} words), subheads {:.1f} ({} in {} words), link titles {:.1f} ({} in {} "
@@ -339,6 +341,7 @@ def first_paragraph_loaded() -> tuple[int, str]:
 
     lab = kw.LoadedRewrite(report().article.body_paragraphs[0].text)
     words = [m.text for m in lab.outlet_matches(lab.before)]
+    assert all(m.voice == "reported" for m in lab.outlet_matches(lab.before))  # the key says "all in reported speech"
     return len(words), ", ".join(words)
 
 

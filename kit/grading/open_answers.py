@@ -94,7 +94,7 @@ def _loaded(answer: str) -> list:
     from kit.report import analyse_voices
 
     _q, _s, loaded = analyse_voices(Article(answer))
-    return loaded.outlet_matches()
+    return loaded.unquoted_matches()  # reported speech is reworded by the writer too
 
 
 def _list_loaded(matches: list) -> str:

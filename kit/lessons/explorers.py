@@ -49,7 +49,7 @@ class AnatomyExplorer(widgets.VBox):
 
 
 class LoadedHighlighter(widgets.VBox):
-    """The article with its loaded words marked; filter by category and by voice (outlet or quoted)."""
+    """The article with its loaded words marked; filter by category and by voice (outlet, reported or quoted)."""
 
     VOICES: ClassVar[dict[str, str | None]] = {"all voices": None, **{label: voice for voice, label in VOICE_LABELS.items()}}
 
@@ -83,7 +83,7 @@ class LoadedHighlighter(widgets.VBox):
         self.summary.value = (f"<p><em>Showing {len(shown)} of {len(self.loaded.matches)} loaded words. "
                               "Hover a mark for why it was flagged and what to write instead.</em></p>")
         marks = [Mark(m.start, m.end, "loaded", f"{category_label(m.category)}, "
-                      f"{'outlet' if m.voice == 'outlet' else 'quoted'}", render.loaded_reason(m)) for m in shown]
+                      f"{m.voice}", render.loaded_reason(m)) for m in shown]
         self.view.value = paragraph_html(self.article, marks, roles=READ_ROLES)
 
 

@@ -325,11 +325,11 @@ def plot_speakers(sourcing: Sourcing) -> KitFigure:
 
 # -- lesson 04: loaded language ------------------------------------------------------------
 def loaded_by_category(loaded: LoadedLanguage) -> dict[str, dict[str, int]]:
-    """{category name: {'outlet': n, 'quoted': n}} for the categories that occur."""
+    """{category name: {'outlet': n, 'reported': n, 'quoted': n}} for the categories that occur."""
     out: dict[str, dict[str, int]] = {}
     for m in loaded.matches:
-        row = out.setdefault(category_name(m.category), {"outlet": 0, "quoted": 0})
-        row[m.voice] += 1
+        row = out.setdefault(category_name(m.category), dict.fromkeys(VOICE_LABELS, 0))
+        row[m.voice] = row.get(m.voice, 0) + 1
     return dict(sorted(out.items(), key=lambda kv: -sum(kv[1].values())))
 
 
@@ -338,18 +338,19 @@ def describe_loaded(loaded: LoadedLanguage) -> str:
     rows = loaded_by_category(loaded)
     if not rows:
         return "No loaded words found, so there is nothing to plot."
-    outlet = sum(r["outlet"] for r in rows.values())
-    quoted = sum(r["quoted"] for r in rows.values())
-    parts = "; ".join(f"{k} {v['outlet']} outlet and {v['quoted']} quoted" for k, v in rows.items())
-    return (f"Stacked bar chart of {outlet + quoted} loaded words by category: {outlet} in the outlet's own "
-            f"words, {quoted} inside quotations; {parts}.")
+    total = {v: sum(r[v] for r in rows.values()) for v in VOICE_LABELS}
+    parts = "; ".join(f"{k} {v['outlet']} outlet, {v['reported']} reported and {v['quoted']} quoted"
+                      for k, v in rows.items())
+    return (f"Stacked bar chart of {sum(total.values())} loaded words by category: {total['outlet']} in the "
+            f"outlet's own words, {total['reported']} in reported speech, {total['quoted']} inside quotations; "
+            f"{parts}.")
 
 
 def plot_loaded(loaded: LoadedLanguage) -> KitFigure:
-    """Loaded words per category, the outlet's own voice and quotations stacked."""
+    """Loaded words per category, stacked by voice: the outlet's own, reported speech, quotations."""
     rows = loaded_by_category(loaded)
     fig, ax = _figure(8, max(2.5, 0.45 * len(rows) + 1.4))
-    _stacked(ax, list(rows), {VOICE_LABELS[v]: [r[v] for r in rows.values()] for v in ("outlet", "quoted")})
+    _stacked(ax, list(rows), {VOICE_LABELS[v]: [r[v] for r in rows.values()] for v in VOICE_LABELS})
     ax.set_xlabel("loaded words found")
     ax.set_ylabel("category")
     ax.set_title("Loaded language: which kind, and in whose voice?")

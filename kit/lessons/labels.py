@@ -18,8 +18,8 @@ ROLE_LABELS = {
 # Region of a loaded word (kit.loaded) -> label; plural, as in "loaded words in the subheads".
 REGION_LABELS = {"headline": "headline", "subhead": "subheads", "related_link": "related links", "body": "body"}
 
-# Voice of a loaded word (kit.loaded: 'outlet' or 'quoted') -> label.
-VOICE_LABELS = {"outlet": "the outlet's own words", "quoted": "inside quotations"}
+# Voice of a loaded word (kit.loaded: 'outlet', 'reported' or 'quoted') -> label, in that order.
+VOICE_LABELS = {"outlet": "the outlet's own words", "reported": "reported speech", "quoted": "inside quotations"}
 
 # The parts of the page a reader sees first, and the parts a student marks (everything but boilerplate).
 HEADLINE_ROLES = ("title", "subhead", "related_link")

@@ -127,8 +127,8 @@ class LoadedRewrite(_RewriteBox):
         return self.table
 
     def outlet_matches(self, loaded: LoadedLanguage | None) -> list[LoadedMatch]:
-        """The loaded words in the outlet's own voice ([] for an empty box)."""
-        return loaded.outlet_matches() if loaded else []
+        """The loaded words the writer may reword: the outlet's own and reported speech ([] for an empty box)."""
+        return loaded.unquoted_matches() if loaded else []
 
     def _update(self, change: Any = None) -> None:
         text = self.box.value
@@ -211,7 +211,7 @@ class NeutralRewrite(_RewriteBox):
                                                          f"({u.why.split(':')[0].replace('no source; ', '')}). Who says so? Add the speaker "
                                                          "and a neutral verb such as 'said'.")
             return
-        outlet = loaded.outlet_matches()
+        outlet = loaded.unquoted_matches()  # a paraphrase ("Putin said the ...") is the writer's wording too
         if outlet:
             self.feedback.value = feedback_html("wrong", f"every claim has a source now; {len(outlet)} loaded "
                                                          "word(s) left in the outlet's voice: " + _list_loaded(outlet))

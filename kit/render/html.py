@@ -78,8 +78,7 @@ def loaded_html(loaded: LoadedLanguage) -> str:
     counts = "".join(f"<li>{e(line)}</li>" for line in ph.loaded_counts(loaded))
     items = []
     for m in loaded.matches:
-        voice = "outlet's own words" if m.voice == "outlet" else (
-            f"quoted: {m.speaker}" if m.speaker else "inside a quotation")
+        voice = ph.whose_words(m)
         items.append(
             f'<li><mark class="loaded" title="{e(ph.loaded_reason(m))}">{e(m.text)}'
             f'<sup class="tag">[{e(category_label(m.category))}]</sup></mark> '

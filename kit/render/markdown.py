@@ -87,7 +87,7 @@ def loaded_markdown(loaded: LoadedLanguage) -> list[str]:
         out += [f"- {md(ph.region_name(region))}: {line}" for region, line in marked]
     out += ["", "| words | voice | category | where | why | try instead |", "|---|---|---|---|---|---|"]
     for m in loaded.matches:
-        voice = m.voice if m.voice == "outlet" else ph.quoted_by(m)
+        voice = ph.quoted_by(m)
         out.append(f"| {md(m.text)} | {md(voice)} | {md(category_name(m.category))} | {md(ph.region_name(m.region))} "
                    f"| {md(m.explanation)} | {md(' / '.join(m.alternatives))} |")
     out.append("")

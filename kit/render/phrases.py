@@ -81,13 +81,25 @@ def cue_list(cues: Sequence[tuple[str, int, str]], show: Callable[[str, bool], s
 
 # -- loaded language -------------------------------------------------------------------------------------
 def quoted_by(m: LoadedMatch) -> str:
-    return f"quoted ({m.speaker})" if m.speaker else "quoted"
+    """A match's voice in a few words: 'outlet', 'reported (Vladimir Putin)', 'quoted (Jane Smith)'."""
+    if m.voice == "outlet":
+        return "outlet"
+    return f"{m.voice} ({m.speaker})" if m.speaker else m.voice
+
+
+def whose_words(m: LoadedMatch) -> str:
+    """Whose word it is, in a reader's words: the outlet's, a paraphrase of a source, or a quotation."""
+    if m.voice == "quoted":
+        return f"quoted: {m.speaker}" if m.speaker else "inside a quotation"
+    if m.voice == "reported":
+        # a paraphrase: the view is the source's, the wording may be the outlet's
+        return f"reported speech of {m.speaker}" if m.speaker else "reported speech"
+    return "the outlet's own words"
 
 
 def loaded_reason(m: LoadedMatch) -> str:
     """Why a word is marked: category, whose words, explanation and alternatives (a mark's title)."""
-    who = "the outlet's own words" if m.voice == "outlet" else quoted_by(m)
-    return f"{category_name(m.category)}, {who}: {m.explanation} Try: {' / '.join(m.alternatives)}"
+    return f"{category_name(m.category)}, {whose_words(m)}: {m.explanation} Try: {' / '.join(m.alternatives)}"
 
 
 def loaded_counts(loaded: LoadedLanguage) -> tuple[str, str, str, str]:
@@ -100,7 +112,8 @@ def loaded_counts(loaded: LoadedLanguage) -> tuple[str, str, str, str]:
     return (
         (f"{s['matches']} matches in {s['words']} words: {s['per_100_words']:.1f} per 100 words "
         f"(headline, subheads, link texts and body; boilerplate left out)"),
-        f"By voice: {s['by_voice']['outlet']} in the outlet's own words, {s['by_voice']['quoted']} inside quotations",
+        (f"By voice: {s['by_voice']['outlet']} in the outlet's own words, {s['by_voice']['reported']} in "
+         f"reported speech (a paraphrase of a source), {s['by_voice']['quoted']} inside quotations"),
         f"By category: {cat_part}",
         f"Headline and subheads: {hv['headings']['per_100_words']:.1f} per 100 words "
         f"({hv['headings']['matches']} in {hv['headings']['words']} words); body: "

@@ -124,10 +124,17 @@ def loaded_text(loaded: LoadedLanguage, width: int = 78) -> list[str]:
         for m in outlet:
             out += wrap(f"- \"{m.text}\" [{category_label(m.category)}, {ph.region_name(m.region)}]: "
                         f"{m.explanation} Try: {' / '.join(m.alternatives)}.", "    ", "      ")
+    reported = [m for m in loaded.matches if m.voice == "reported"]
+    if reported:
+        out.append("")
+        out.append("  In reported speech (a source's view in words the outlet may have chosen):")
+        for m in reported:
+            out += wrap(f"- \"{m.text}\" [{category_label(m.category)}, {m.speaker or 'speaker not identified'}]: "
+                        f"{m.explanation} Try: {' / '.join(m.alternatives)}.", "    ", "      ")
     quoted = [m for m in loaded.matches if m.voice == "quoted"]
     if quoted:
         out.append("")
-        out.append("  Inside quotations (the speaker's words, reported):")
+        out.append("  Inside quotations (the speaker's own words):")
         items = [f"\"{m.text}\" ({m.speaker or 'speaker not identified'})" for m in quoted]
         out += wrap("; ".join(items), "    ")
     out.append("")
