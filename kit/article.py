@@ -37,14 +37,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
+from typing import cast, get_args
 
 from kit import budget
 from kit.layout import Layout, ends_like_sentence, leaves_quote_open, read_layout, split_paragraphs  # noqa: F401
 from kit.lexicons import read_csv
 from kit.sentences import split_sentences
-from kit.spans import WORD_RE, Paragraph, Sentence, Span, words_in  # re-exported: the kit reads them from here
+from kit.spans import WORD_RE, Paragraph, Role, Sentence, Span, words_in  # re-exported: the kit reads them from here
 
-ROLES = ("title", "body", "subhead", "related_link", "boilerplate")
+ROLES: tuple[Role, ...] = get_args(Role)
 
 _HEADING_MAX_WORDS = 16
 _HEADING_MAX_CHARS = 130
@@ -164,7 +165,9 @@ class Article:
         _sentences_not_subheads(text, self.layout, spans, roles)
         _place_headings(roles)
         self.paragraphs = [
-            Paragraph(s, e, text[s:e], i, role, why) for i, ((s, e), (role, why)) in enumerate(zip(spans, roles))
+            # every provisional role ("heading") was settled to a Role by _place_headings
+            Paragraph(s, e, text[s:e], i, cast(Role, role), why)
+            for i, ((s, e), (role, why)) in enumerate(zip(spans, roles))
         ]
         if self.outlet is None:
             self.outlet = self._outlet_from_dateline()
@@ -200,7 +203,7 @@ class Article:
         return None
 
     # -- views ----------------------------------------------------------------
-    def _with_role(self, role: str) -> list[Paragraph]:
+    def _with_role(self, role: Role) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.role == role]
 
     @cached_property

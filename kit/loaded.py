@@ -31,16 +31,19 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from kit.article import Article, words_in
 from kit.loaded_context import inside_proper_name
 from kit.loaded_lexicon import categories, load
-from kit.loaded_voice import OUTLET, QUOTED, REPORTED, VoiceFinder
+from kit.loaded_voice import OUTLET, QUOTED, REPORTED, Voice, VoiceFinder
 from kit.quotes import QuoteScan, find_quotations
 
-REGIONS = {"title": "headline", "subhead": "subhead", "related_link": "related_link", "body": "body"}
-VOICES = (OUTLET, REPORTED, QUOTED)
+# Where on the page a loaded word is; kit.render.phrases.REGION_LABELS says each in a student's words.
+Region = Literal["headline", "subhead", "related_link", "body"]
+REGIONS: dict[str, Region] = {"title": "headline", "subhead": "subhead", "related_link": "related_link",
+                              "body": "body"}  # paragraph role -> region (boilerplate has none)
+VOICES: tuple[Voice, ...] = (OUTLET, REPORTED, QUOTED)
 
 
 @dataclass(frozen=True)
@@ -49,9 +52,9 @@ class LoadedMatch:
 
     term: str  # the lexicon row's headword ("crush" for "crushed")
     category: str
-    voice: str  # 'outlet' | 'reported' | 'quoted'
+    voice: Voice
     speaker: str | None  # whose quotation or paraphrase, when known
-    region: str  # 'headline' | 'subhead' | 'related_link' | 'body'
+    region: Region
     start: int
     end: int
     text: str
@@ -79,7 +82,7 @@ class LoadedLanguage:
     words_by_region: dict[str, int]
     lexicons: list[str] = field(default_factory=list)
     # (region, start, text) of the headline, subheads and link texts, to show them marked
-    headings: list[tuple[str, int, str]] = field(default_factory=list)
+    headings: list[tuple[Region, int, str]] = field(default_factory=list)
 
     @property
     def words(self) -> int:

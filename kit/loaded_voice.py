@@ -19,11 +19,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from kit.quotes import QuoteScan
 
-QUOTED, REPORTED, OUTLET = "quoted", "reported", "outlet"
+# Whose words a loaded word is in; kit.render.phrases.VOICE_LABELS says each in a student's words.
+Voice = Literal["outlet", "reported", "quoted"]
+QUOTED: Voice = "quoted"
+REPORTED: Voice = "reported"
+OUTLET: Voice = "outlet"
 
 
 def _get(a: Any, key: str) -> Any:
@@ -96,7 +100,7 @@ class VoiceFinder:
         self._reported = _Intervals(_spans(atts, "indirect"))
         self._cues = _Intervals(_cue_spans(atts))
 
-    def voice_of(self, start: int, end: int) -> tuple[str, str | None]:
+    def voice_of(self, start: int, end: int) -> tuple[Voice, str | None]:
         """(voice, speaker) of a body match at text[start:end]; speaker is None when unknown or the outlet's."""
         if self.quotes.containing(start, end) is not None:
             # a bug in the sourcing object surfaces here rather than silently dropping the speaker

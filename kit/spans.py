@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
+
+# What a paragraph is on the page; kit.render.phrases.ROLE_LABELS says each in a student's words.
+Role = Literal["title", "body", "subhead", "related_link", "boilerplate"]
 
 # Words: letters/digits joined by an apostrophe, hyphen or inner period
 # ("Putin's", "war-torn", "U.S", "3.5").
@@ -29,7 +33,7 @@ class Paragraph(Span):
     """A paragraph with its role and the rule that gave it that role."""
 
     index: int
-    role: str
+    role: Role
     why: str
 
 

@@ -27,7 +27,7 @@ from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from kit.article import Article, words_in
+from kit.article import Article, Role, words_in
 from kit.lessons.labels import REGION_LABELS, ROLE_LABELS, VOICE_LABELS
 from kit.loaded import LoadedLanguage
 from kit.loaded_lexicon import category_name
@@ -47,7 +47,7 @@ OKABE_ITO = {
     "grey": "#999999",
 }
 
-ROLE_STYLE = {  # role -> (colour, hatch); the label is ROLE_LABELS[role]
+ROLE_STYLE: dict[Role, tuple[str, str]] = {  # role -> (colour, hatch); the label is ROLE_LABELS[role]
     "title": (OKABE_ITO["blue"], "xx"),
     "body": (OKABE_ITO["sky_blue"], ""),
     "subhead": (OKABE_ITO["vermillion"], "//"),
@@ -113,7 +113,7 @@ def _headroom(ax: Axes, top: float, frac: float = 0.15, axis: str = "y") -> None
 # -- lesson 01: anatomy ---------------------------------------------------------------
 def describe_anatomy(article: Article) -> str:
     """The one-sentence description of `plot_anatomy` (alt text and caption)."""
-    words = {r: 0 for r in ROLE_STYLE}
+    words: dict[Role, int] = {r: 0 for r in ROLE_STYLE}
     for p in article.paragraphs:
         words[p.role] += len(words_in(article.text, p.start, p.end))
     total = sum(words.values()) or 1

@@ -6,20 +6,8 @@ table, a highlighted article and a chart legend.
 
 from __future__ import annotations
 
-# Paragraph role (kit.article) -> label. Views show it in capitals as a badge ("RELATED LINK").
-ROLE_LABELS = {
-    "title": "headline",
-    "body": "body",
-    "subhead": "subhead",
-    "related_link": "related link",
-    "boilerplate": "boilerplate",
-}
-
-# Region of a loaded word (kit.loaded) -> label; plural, as in "loaded words in the subheads".
-REGION_LABELS = {"headline": "headline", "subhead": "subheads", "related_link": "related links", "body": "body"}
-
-# Voice of a loaded word (kit.loaded: 'outlet', 'reported' or 'quoted') -> label, in that order.
-VOICE_LABELS = {"outlet": "the outlet's own words", "reported": "reported speech", "quoted": "inside quotations"}
+# One table of each kind, shared with the report: kit.render.phrases.
+from kit.render.phrases import REGION_LABELS, ROLE_LABELS, VOICE_LABELS  # noqa: E402,F401  (re-exported)
 
 # The parts of the page a reader sees first, and the parts a student marks (everything but boilerplate).
 HEADLINE_ROLES = ("title", "subhead", "related_link")

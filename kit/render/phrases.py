@@ -14,17 +14,29 @@ from typing import TYPE_CHECKING
 
 from kit.loaded_lexicon import categories, category_label, category_name
 
+from kit.article import Role
+from kit.loaded import Region
+from kit.loaded_voice import Voice
+
 if TYPE_CHECKING:
     from kit.article import Article
     from kit.loaded import LoadedLanguage, LoadedMatch
 
-ROLE_LABELS = {
+# The one label table of each kind (the lessons' views, tables and figures read these too).
+# Paragraph role (kit.article.Role) -> label; the lessons show it in capitals as a badge.
+ROLE_LABELS: dict[Role, str] = {
     "title": "headline",
     "body": "body",
     "subhead": "subhead",
     "related_link": "related link",
     "boilerplate": "boilerplate",
 }
+# Region of a loaded word (kit.loaded.Region) -> label; plural, as in "loaded words in the subheads".
+REGION_LABELS: dict[Region, str] = {"headline": "headline", "subhead": "subheads", "related_link": "related links",
+                                    "body": "body"}
+# Voice of a loaded word (kit.loaded_voice.Voice) -> label, in that order.
+VOICE_LABELS: dict[Voice, str] = {"outlet": "the outlet's own words", "reported": "reported speech",
+                                  "quoted": "inside quotations"}
 NO_HEADLINE = "(no headline found)"
 SPEAKER_COLUMNS = ("speaker", "type", "direct", "reported", "share of quoted words")
 SCORE_COLUMNS = ("score", "value")
@@ -130,7 +142,7 @@ def marked_headings(loaded: LoadedLanguage, mark: Callable[[str, str | None], st
     """
     matches = sorted(loaded.matches, key=lambda m: m.start)  # stable; analyse() already sorts them
     starts = [m.start for m in matches]
-    out = []
+    out: list[tuple[str, str]] = []
     for region, start, text in loaded.headings:
         end = start + len(text)
         inside = [m for m in matches[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
