@@ -39,6 +39,7 @@ _LABEL_OBJECT = function_words("label_object")
 _PLEA_VERBS = function_words("plea_verbs")
 _CLAUSE_OK_AFTER = function_words("clause_ok_after")
 OPENING = function_words("opening_cue_words")  # "According to", "In his opinion" may open a sentence
+_WORD = re.compile(r"[^\W_]+")
 _PLEA = re.compile(r"\s+(?!that\b)(?:[\w-]+\s+){0,2}?(?:charges?|counts?|offences?|offenses?)\b")
 
 
@@ -177,8 +178,10 @@ def _used_as_cue(ctx: Context, toks: list[Span], i: int, n: int, row: dict, end:
     if row["verb"] in _PLEA_VERBS and _PLEA.match(text, toks[i + n - 1].end, end):
         return False  # "admitted 11 counts of fraud", "denied the charges": a plea in court, not a statement
     if row["needs"] == "clause":
-        after = text[toks[i + n - 1].end:end].lstrip(" \u00a0")
-        m = re.match(r"[^\W_]+", after)
+        after = toks[i + n - 1].end
+        while after < end and text[after] in " \u00a0":
+            after += 1
+        m = _WORD.match(text, after, end)
         if m and (m.group().islower() or m.group().isdigit()) and m.group() not in _CLAUSE_OK_AFTER:
             s, e = left_chunk(ctx, toks[0].start, toks[i].start)
             return e > s and is_document(text, s, e)  # "The survey found most voters ...": no "that"

@@ -37,8 +37,8 @@ def subject(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple[int, int
     m = read_mention(ctx, s, e, sent)
     if m is not None or e > s or ctx.text[cue_start:cue_start + 40].split()[0].endswith("ing"):
         return s, e, m
-    comma = ctx.text.rfind(",", lo, cue_start)
-    if comma < 0 or any(w.text not in _AUXILIARIES for w in words_in(ctx.text, comma + 1, cue_start)):
+    comma = _comma_before_auxiliaries(ctx, lo, cue_start, sent)
+    if comma < 0:
         return s, e, None
     named = None
     for _ in range(3):
@@ -86,3 +86,20 @@ def subject(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple[int, int
             return s2, e2, m2
         comma = prev_comma
     return s, e, None
+
+
+def _comma_before_auxiliaries(ctx: Context, lo: int, cue_start: int, sent: Span) -> int:
+    """The last comma before the cue with nothing but auxiliaries after it ("Paul Dressler, has said"), or -1.
+
+    Looks back only as far as the last word that is not an auxiliary: a comma before it cannot qualify,
+    so a long sentence is not searched again for every cue.
+    """
+    words = ctx.sentence_words(sent) if sent.start <= lo else words_in(ctx.text, lo, cue_start)
+    k = ctx.words_before(sent, cue_start) if sent.start <= lo else len(words)
+    floor = lo
+    while k > 0 and words[k - 1].end > lo:
+        if words[k - 1].text not in _AUXILIARIES:
+            floor = words[k - 1].end
+            break
+        k -= 1
+    return ctx.text.rfind(",", floor, cue_start)
