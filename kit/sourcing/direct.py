@@ -24,6 +24,7 @@ from kit.sourcing.phrases import (
     MAX_LEAD,
     ends_clause,
     left_chunk,
+    opens_with_preposition,
     read_mention,
     right_chunk,
 )
@@ -144,10 +145,10 @@ def _right_cue(ctx: Context, q: Quotation) -> tuple[Cue, Mention, str] | None:
     if ctx.text[q.outer_end:s].strip(" ,\u00a0\n"):
         return None  # something other than the speaker stands between quote and cue
     if e <= s:
-        if cue.text.endswith("ing"):
-            return None
+        if cue.text.endswith("ing") or cue.row["needs"] == "listener":
+            return None  # '"...," told the website': who was told, not who spoke
         s, e = right_chunk(ctx, cue.end, hi)
-        if not ends_clause(ctx, e, hi):
+        if not ends_clause(ctx, e, hi) or opens_with_preposition(ctx, s, e):
             return None
     m = read_mention(ctx, s, e, sent)
     return (cue, m, "quote_then_cue") if m else None

@@ -14,18 +14,22 @@ from typing import TYPE_CHECKING
 
 from kit.article import Span, words_in
 from kit.lexicons import function_words, read_csv
-from kit.sourcing.mentions import Mention, is_document, lookup, parse_mention
+from kit.sourcing.mentions import Mention, is_document, is_statistic, lookup, parse_mention
 from kit.syllables import easy_words
 
 if TYPE_CHECKING:
     from kit.sourcing.context import Context
 
 _CHUNK_STOP_CHARS = ",;:()[]—–\"“”«»"  # a line break inside a hard-wrapped paragraph is only a space
+_PREPOSITIONS = function_words("prepositions")
+_TRAIL_WORDS = function_words("trail_words")  # "Smith has said": "has" is the verb's, no plural noun
+_FIRST_WORD = re.compile(r"[^\W_]+")
 ARTICLES = function_words("articles")  # may open a subject: "The minister", "A source"
 CLAUSE_WORDS = function_words("clause_words")  # "... rose after two delegates said"
 _NAME_AND = function_words("name_conjunctions")
 _BODY_NAME_LINKS = function_words("body_name_links")
 _SOURCE_AFTER = function_words("source_prepositions")  # "a statement from the ministry"
+_PAREN_PARTY = re.compile(r"\s\([RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)\s*\Z")  # AP style: " (R-Pa.)"
 _PAREN_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z&.]{1,12}\)\s*\Z")  # " (WHO)", " (Defra)" right before a cue
 _TITLE_LIST = re.compile(r",\s[A-Z][\w’'-]*(?:,\s[A-Z][\w’'-]*)*,?\s(?:and|&)\s[A-Z]")  # ", Food and Rural"
 # How far a source phrase may reach from its cue. The longest phrase in every text the kit is measured
@@ -76,6 +80,9 @@ def left_chunk(ctx: Context, lo: int, hi: int) -> tuple[int, int]:
     At most MAX_CHUNK_CHARS back from the cue: a longer stretch is cut at a word start.
     """
     text = ctx.text
+    tag = _PAREN_PARTY.search(text, max(lo, hi - 24), hi)
+    if tag:  # "Rep. Tom Hale (R-Pa.) said": the party and state are no part of the name
+        hi = tag.start()
     floor = max(lo, hi - MAX_CHUNK_CHARS)
     i = hi
     while i > floor:
@@ -137,6 +144,12 @@ def right_chunk(ctx: Context, lo: int, hi: int) -> tuple[int, int]:
     return trim(text, lo, i)
 
 
+def opens_with_preposition(ctx: Context, s: int, e: int) -> bool:
+    """", agreed in January": a phrase after a cue that opens with a preposition says when or where, not who."""
+    m = _FIRST_WORD.match(ctx.text, ctx.first_visible(s, e), e)
+    return m is not None and m.group().lower() in _PREPOSITIONS
+
+
 def ends_clause(ctx: Context, e: int, hi: int) -> bool:
     """An inverted source ("said Dr. Lee") is followed by punctuation or the end, not by more clause."""
     rest = ctx.text[e:hi].lstrip(" \u00a0\n")
@@ -160,6 +173,8 @@ def read_mention(ctx: Context, s: int, e: int, sentence: Span) -> Mention | None
                 if inner is not None and not is_document(text, inner.start, inner.end):
                     return inner
     m = parse_mention(text, s, e)
+    if m is None and is_statistic(text, s, e):
+        return None  # "a third of voters say": a survey result; the voters are not quoted one by one
     if m is None:  # "a statement from the ministry": the source is after the preposition
         for w in words_in(text, s, e):
             if w.text in _SOURCE_AFTER:
@@ -171,7 +186,7 @@ def read_mention(ctx: Context, s: int, e: int, sentence: Span) -> Mention | None
         return Mention(m.start, m.end, m.text, "anonymous", plural=m.name[0].endswith("s"))
     rest = words_in(text, m.end, e)
     if m.kind == "person" and len(m.name) == 1 and m.start == sentence.start and rest \
-            and all(w.text.isalpha() and w.text.islower() for w in rest) \
+            and all(w.text.isalpha() and w.text.islower() and w.text not in _TRAIL_WORDS for w in rest) \
             and rest[-1].text.endswith("s") and not rest[-1].text.endswith(("ss", "us", "is")):
         # "Local doctors said": a capitalised adjective opens the sentence before a plural noun; no name
         return Mention(m.start, rest[-1].end, text[m.start:rest[-1].end], "anonymous", plural=True)

@@ -24,6 +24,7 @@ from kit.sourcing.phrases import (
     MAX_LEAD,
     ends_clause,
     left_chunk,
+    opens_with_preposition,
     read_mention,
     right_chunk,
     has_words,
@@ -43,6 +44,7 @@ _QUANTIFIERS = function_words("quantifiers")
 _COORDINATORS = function_words("coordinators")
 _SUBJECT_PREPOSITIONS = function_words("subject_prepositions")
 _FINITE = function_words("finite_auxiliaries")
+_POSSESSIVES = function_words("possessive_determiners")
 # "said at the summit that ...": up to 8 words before "that"; \b after each word keeps it linear on long words
 _THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
 # "X was quoted (by TASS) as saying ...": the source is the subject of the passive verb
@@ -109,11 +111,13 @@ def _reported(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
             s, e = left_chunk(ctx, sent.start, quoted_as.start())
             m = read_mention(ctx, s, e, sent)
     if m is None:
-        if e > s or visible == sent.start or text[visible - 1] != "," or cue.text.endswith("ing"):
+        if e > s or visible == sent.start or text[visible - 1] != "," or cue.text.endswith("ing") \
+                or cue.row["needs"] == "listener":
             return None  # ", adding that ...", ", urging ...": no source of their own
         s, e = right_chunk(ctx, cue.end, sent.end)
         rule = "cue_after"
-        m = read_mention(ctx, s, e, sent) if ends_clause(ctx, e, sent.end) else None
+        m = read_mention(ctx, s, e, sent) if ends_clause(ctx, e, sent.end) and \
+            not opens_with_preposition(ctx, s, e) else None
     if m is None:
         return None
     before = ctx.last_visible(sent.start, s)
@@ -148,6 +152,8 @@ def _reduced_relative(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
             break
     if k == 0:
         return None  # the noun phrase opens the sentence: the ordinary subject rule handles it
+    if n - k == 3 and words[k].text.lower() in _POSSESSIVES and all(not lookup_noun(w) for w in words[k + 1:n]):
+        return None  # "sent his wife messages demanding money": two objects of "sent", no one who speaks
     m = read_mention(ctx, words[k].start, words[n - 1].end, sent)
     if m is None or m.kind == "pronoun":
         return None

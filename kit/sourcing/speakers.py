@@ -10,6 +10,7 @@ is the same. Spelling variants the article itself uses ("Ernest" for
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kit.article import Article, Span, words_in
@@ -34,6 +35,8 @@ from kit.sourcing.names import FirstNames, PeopleIndex, edit_distance
 __all__ = ["Entity", "SpeakerBook", "edit_distance", "prescan"]
 from kit.syllables import easy_words
 
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him|He|She|His|Her)\b")
+_PERSONAL_REACH = 200  # characters after the name: its sentence and a little more
 _GENDER = {**{w: "m" for w in function_words("male_honorifics")},
            **{w: "f" for w in function_words("female_honorifics")}}
 
@@ -79,6 +82,7 @@ class SpeakerBook:
         self.entities: list[Entity] = []
         self.text = text
         self.people = PeopleIndex()
+        self.prescanned = False  # set by prescan: before it, the book cannot know who the article names
         self._first_names: FirstNames | None = None  # read from the text on first use
         self._keys: dict[tuple[str, str], Entity] = {}  # (canonical lower-cased, type) -> a non-person source
         self._order: dict[int, int] = {}  # id(entity) -> its index in `entities` (filled as they are added)
@@ -141,6 +145,8 @@ class SpeakerBook:
         ent, variant = self._find_person(m.name[-1], first)
         if ent is None and first is None:
             m = self._with_first_name(m)
+        if ent is None and self._organisation(m):
+            return self._keyed(m.name[0], "institution", m), None
         if ent is None:
             ent = Entity(_full_name(m.name), "person", m.name, m.role, m.country, _GENDER.get((m.honorific or "").lower()))
             self.entities.append(ent)
@@ -161,6 +167,17 @@ class SpeakerBook:
         self.mentioned(ent, m.start)
         return ent, variant
 
+    def _organisation(self, m: Mention) -> bool:
+        """"Apple said": one capitalised word that the article never gives a first name, a title or an
+        honorific is a company or an organisation's name, not a person's (a person in the news is introduced
+        with a full name or a title first)."""
+        if not (len(m.name) == 1 and m.role is None and m.honorific is None and m.kind == "person"
+                and self.prescanned and not self.has_surname(m.name[0])):
+            return False
+        reach = m.end + _PERSONAL_REACH
+        para_end = self.text.find("\n\n", m.end, reach)
+        return _PERSONAL.search(self.text, m.end, reach if para_end < 0 else para_end) is None  # "Putin said he"
+
     def _with_first_name(self, m: Mention) -> Mention:
         """"Smith said" when the text earlier wrote "John Smith": take the full name from there."""
         if self._first_names is None:
@@ -171,8 +188,8 @@ class SpeakerBook:
                     and (first,) not in lexicon() and first.lower() not in easy_words():
                 found = first
                 break
-        if found is None:
-            return m
+        if found is None or found == m.name[0]:
+            return m  # "Al Franken" read as a surname with a particle: no second "Al"
         return Mention(m.start, m.end, m.text, m.kind, (found,) + m.name, m.role, m.country, m.honorific)
 
     def _find_person(self, surname: str, first: str | None) -> tuple[Entity | None, str | None]:
@@ -265,6 +282,7 @@ def prescan(book: SpeakerBook, article: Article) -> None:
                 if pos in starts:
                     book.spoke(ent, pos, opens_sentence=True)
         ent.mentioned_at.sort()
+    book.prescanned = True
 
 
 def _name_part(tokens: list[Span], j: int) -> bool:
