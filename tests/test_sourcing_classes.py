@@ -150,3 +150,31 @@ def test_a_teachers_cue_file_may_use_the_new_needs_values(tmp_path):
                     encoding="utf-8")
     with pytest.raises(KitInputError, match="must be empty or one of clause, that, quote, listener"):
         load_cues([path])
+
+
+def test_the_command_line_reads_a_teachers_cue_verbs(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    article = tmp_path / "a.txt"
+    article.write_text("Lane opens\n\nMayor Ann Berg harrumphed that the lane was too narrow.\n", encoding="utf-8")
+    cues = tmp_path / "cues.csv"
+    cues.write_text("verb,forms,class,needs,explanation\nharrumph,harrumphed,colouring,,Sounds pompous.\n",
+                    encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(root))
+
+    def run(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "kit", "report", str(article), "-f", "json", *extra],
+                              capture_output=True, text=True, env=env, timeout=120, check=False)
+
+    assert json.loads(run().stdout)["sourcing"]["attributions"] == []
+    (a,) = json.loads(run("--cues", str(cues)).stdout)["sourcing"]["attributions"]
+    assert (a["speaker"], a["cue"], a["cue_class"]) == ("Ann Berg", "harrumphed", "colouring")
+    cues.write_text("verb,forms,class,needs,explanation\nharrumph,harrumphed,grumpy,,Sounds pompous.\n",
+                    encoding="utf-8")
+    bad = run("--cues", str(cues))
+    assert bad.returncode == 1 and "line 2: unknown class 'grumpy'" in bad.stderr and "Traceback" not in bad.stderr

@@ -9,7 +9,9 @@ say", "declined to comment", "a group called Hamas" or "denied the charges".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -115,6 +117,28 @@ def load_cues(extra: Iterable[str | Path] = ()) -> CueLexicon:
     for path in extra:
         _add_rows(path, forms, headline, replace=True)
     return CueLexicon(forms, tuple(headline))
+
+
+_ACTIVE: ContextVar[CueLexicon | None] = ContextVar("kit_extra_cues", default=None)
+
+
+@contextmanager
+def extra_cues(paths: Iterable[str | Path]) -> Iterator[CueLexicon]:
+    """Every analysis inside the block reads these cue files too (the CLI's `--cues`, a whole batch).
+
+    The files are read and checked once, on entry: a bad file is a KitInputError before any article.
+    """
+    lexicon = load_cues(paths)
+    token = _ACTIVE.set(lexicon)
+    try:
+        yield lexicon
+    finally:
+        _ACTIVE.reset(token)
+
+
+def current_cues() -> CueLexicon:
+    """The cue lexicon in force: the one of the innermost `extra_cues` block, else the built-in one."""
+    return _ACTIVE.get() or builtin_cues()
 
 
 @lru_cache(maxsize=1)
