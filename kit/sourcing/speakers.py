@@ -83,7 +83,7 @@ class SpeakerBook:
         self.text = text
         self.people = PeopleIndex()
         self.prescanned = False  # set by prescan: before it, the book cannot know who the article names
-        self._first_names: FirstNames | None = None  # read from the text on first use
+        self.first_names: FirstNames | None = None  # read from the text on first use
         self._keys: dict[tuple[str, str], Entity] = {}  # (canonical lower-cased, type) -> a non-person source
         self._order: dict[int, int] = {}  # id(entity) -> its index in `entities` (filled as they are added)
         self.antecedents = Antecedents(self._order_of)
@@ -144,8 +144,8 @@ class SpeakerBook:
         first = _first_name(m)
         ent, variant = self._find_person(m.name[-1], first)
         if ent is None and first is None:
-            m = self._with_first_name(m)
-        if ent is None and self._organisation(m):
+            m = _with_first_name(self, m)
+        if ent is None and _organisation(self, m):
             return self._keyed(m.name[0], "institution", m), None
         if ent is None:
             ent = Entity(_full_name(m.name), "person", m.name, m.role, m.country, _GENDER.get((m.honorific or "").lower()))
@@ -166,31 +166,6 @@ class SpeakerBook:
             self.antecedents.refile(ent)  # its gender or title may be new
         self.mentioned(ent, m.start)
         return ent, variant
-
-    def _organisation(self, m: Mention) -> bool:
-        """"Apple said": one capitalised word that the article never gives a first name, a title or an
-        honorific is a company or an organisation's name, not a person's (a person in the news is introduced
-        with a full name or a title first)."""
-        if not (len(m.name) == 1 and m.role is None and m.honorific is None and m.kind == "person"
-                and self.prescanned and not self.has_surname(m.name[0])):
-            return False
-        reach = m.end + _PERSONAL_REACH
-        para_end = self.text.find("\n\n", m.end, reach)
-        return _PERSONAL.search(self.text, m.end, reach if para_end < 0 else para_end) is None  # "Putin said he"
-
-    def _with_first_name(self, m: Mention) -> Mention:
-        """"Smith said" when the text earlier wrote "John Smith": take the full name from there."""
-        if self._first_names is None:
-            self._first_names = FirstNames(self.text)
-        found = None
-        for first in self._first_names.before(m.name[-1], m.start):  # the last one written before wins
-            if is_name_word(first) and not countries().get((first,)) and (first.lower(),) not in lexicon() \
-                    and (first,) not in lexicon() and first.lower() not in easy_words():
-                found = first
-                break
-        if found is None or found == m.name[0]:
-            return m  # "Al Franken" read as a surname with a particle: no second "Al"
-        return Mention(m.start, m.end, m.text, m.kind, (found,) + m.name, m.role, m.country, m.honorific)
 
     def _find_person(self, surname: str, first: str | None) -> tuple[Entity | None, str | None]:
         ent = self.people.find(surname, first)
@@ -229,6 +204,33 @@ class SpeakerBook:
             self.entities.append(ent)
         self.mentioned(ent, m.start)
         return ent
+
+
+def _organisation(book: SpeakerBook, m: Mention) -> bool:
+    """"Apple said": one capitalised word that the article never gives a first name, a title or an
+    honorific is a company or an organisation's name, not a person's (a person in the news is introduced
+    with a full name or a title first)."""
+    if not (len(m.name) == 1 and m.role is None and m.honorific is None and m.kind == "person"
+            and book.prescanned and not book.has_surname(m.name[0])):
+        return False
+    reach = m.end + _PERSONAL_REACH
+    para_end = book.text.find("\n\n", m.end, reach)
+    return _PERSONAL.search(book.text, m.end, reach if para_end < 0 else para_end) is None  # "Putin said he"
+
+
+def _with_first_name(book: SpeakerBook, m: Mention) -> Mention:
+    """"Smith said" when the text earlier wrote "John Smith": take the full name from there."""
+    if book.first_names is None:
+        book.first_names = FirstNames(book.text)
+    found = None
+    for first in book.first_names.before(m.name[-1], m.start):  # the last one written before wins
+        if is_name_word(first) and not countries().get((first,)) and (first.lower(),) not in lexicon() \
+                and (first,) not in lexicon() and first.lower() not in easy_words():
+            found = first
+            break
+    if found is None or found == m.name[0]:
+        return m  # "Al Franken" read as a surname with a particle: no second "Al"
+    return Mention(m.start, m.end, m.text, m.kind, (found,) + m.name, m.role, m.country, m.honorific)
 
 
 def _first_name(m: Mention) -> str | None:
