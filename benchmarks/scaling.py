@@ -24,9 +24,9 @@ a ratio check: no absolute time is asserted anywhere.
 
 Groups: `html`, `article` (datelines, bylines), `layout` (lines and
 paragraphs), `inputs` (decoding) and `text` are the kit's own parsing;
-`sourcing` are the cases of issue 15 inside kit.sourcing (known to fail until
-its fix lands). `tests/test_scaling.py` runs the quick mode on the groups that
-must pass.
+`sourcing` are the cases of issue 15 inside kit.sourcing (cue runs, many
+speakers, pronouns and titles pointing back, long runs before and after a cue).
+`tests/test_scaling.py` runs the quick mode on the groups that must pass.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("periods", "text", "report", lambda n: TITLE + "The council met" + "." * n + " It voted.\n", 5000,
            "a run of full stops"),
     Family("long-word", "text", "report", lambda n: TITLE + "The " + "a" * n + " met.\n", 5000, "one huge word"),
-    # -- kit.sourcing (issue 15; to pass once its fix lands) ----------------------------------------
+    # -- kit.sourcing (issue 15) ------------------------------------------------------------------
     Family("sourcing-said-run", "sourcing", "report", lambda n: TITLE + "The mayor " + "said " * n + "\n", 250,
            '"The mayor said said said ..." (1,000 -> 2 s, 4,000 -> 31 s)'),
     Family("sourcing-according-to", "sourcing", "report", lambda n: TITLE + "according to " * n + "\n", 250,
@@ -169,6 +169,41 @@ FAMILIES: tuple[Family, ...] = (
     Family("sourcing-he-said", "sourcing", "report",
            lambda n: TITLE + "Mayor John Smith spoke on Tuesday. " + "He said more. " * n + "\n", 1000,
            '"He said more." many times after one named speaker'),
+    Family("sourcing-said-comma-us", "sourcing", "report", lambda n: TITLE + '"Yes," said ' + "U.S." * n + "\n", 250,
+           '"said U.S.U.S...." after a quotation, where the source is read after the cue'),
+    Family("sourcing-according-initials", "sourcing", "report",
+           lambda n: TITLE + "The plan failed, according to " + "A. " * n + "\n", 250, '"according to A. A. A. ..."'),
+    Family("sourcing-role-ref", "sourcing", "report",
+           lambda n: TITLE + "Mayor John Smith spoke on Tuesday. " + "The mayor said more. " * n + "\n", 250,
+           '"the mayor said" many times after one named mayor'),
+    Family("sourcing-pronouns-many-people", "sourcing", "report",
+           lambda n: TITLE + " ".join(f"Ms. {name} said yes. He said no." for name in _names(n)) + "\n", 125,
+           '"he" after each of thousands of women: no antecedent fits, every earlier person is a candidate'),
+    Family("sourcing-titles-many-people", "sourcing", "report",
+           lambda n: TITLE + " ".join(f"Senator {name} spoke. The mayor said no." for name in _names(n)) + "\n",
+           125, '"the mayor" after each of thousands of senators: no title fits'),
+    Family("sourcing-surnames-only", "sourcing", "report",
+           lambda n: TITLE + " ".join(f"{name.split()[1]}{i} said the plan was fine." for i, name in
+                                      enumerate(_names(n))) + "\n", 125,
+           "thousands of distinct surnames with no first name (each looked up in the text before it)"),
+    Family("sourcing-institution-pronouns", "sourcing", "report",
+           lambda n: TITLE + "The ministry said it would. It said more. " * n + "\n", 250,
+           '"it said" after an institution, many times'),
+    Family("sourcing-quote-continuations", "sourcing", "report",
+           lambda n: TITLE + '"Yes," Smith said. "No." ' * n + "\n", 125,
+           "quotations with no cue of their own, each carrying on an earlier one in a long paragraph"),
+    Family("sourcing-colon-quotes", "sourcing", "report",
+           lambda n: TITLE + 'Smith was blunt: "Yes" and ' * n + "left.\n", 125,
+           'one long sentence of quotations introduced by a colon'),
+    Family("sourcing-capitalised-run", "sourcing", "report",
+           lambda n: TITLE + "The " + "Mayor " * n + "said it, adding, adding, adding.\n", 1000,
+           "a long run of capitalised words before the cues"),
+    Family("sourcing-relative-clauses", "sourcing", "report",
+           lambda n: TITLE + "The mayor, who said it, " * n + "said so.\n", 250,
+           '"X, who said it," many times in one sentence'),
+    Family("sourcing-quoted-as", "sourcing", "report",
+           lambda n: TITLE + "Smith was quoted as saying " * n + "so.\n", 250,
+           '"was quoted as saying" many times in one sentence'),
 )
 # The check's own check, never run unless named: a quadratic scan and a busy loop that never ends.
 SELF_TESTS: tuple[Family, ...] = (
@@ -176,7 +211,7 @@ SELF_TESTS: tuple[Family, ...] = (
     Family("selftest-hang", "selftest", "selftest", lambda n: "", 1, "a deliberate endless loop"),
 )
 BY_NAME = {f.name: f for f in FAMILIES + SELF_TESTS}
-MUST_PASS = ("html", "article", "layout", "inputs")  # the groups tests/test_scaling.py checks
+MUST_PASS = ("html", "article", "layout", "inputs", "sourcing")  # the groups tests/test_scaling.py checks
 
 
 # -- the worker: one family, in its own process ---------------------------------------------------

@@ -69,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
                           "a folder for the pages")
     rep.add_argument("--lexicon", action="append", default=[], metavar="CSV",
                      help="an extra loaded-language CSV (same columns as kit/lexicons/loaded_terms.csv)")
+    rep.add_argument("--cues", action="append", default=[], metavar="CSV",
+                     help="extra cue verbs for sourcing (same columns as kit/lexicons/cue_verbs.csv)")
     rep.add_argument("--recursive", "-r", action="store_true", help="batch: also read sub-folders")
     rep.add_argument("--summary-only", action="store_true",
                      help="batch, text or md: only the summary table, not each article's report")
@@ -132,6 +134,13 @@ def _wrote(path: str) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from kit.sourcing.cues import extra_cues
+
+    with extra_cues(args.cues):  # read and checked before any work, like --lexicon; then every article uses them
+        return _run_report(args)
+
+
+def _run_report(args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise KitInputError("standard input (-) can be read only once")
     from kit.loaded_lexicon import check_lexicon

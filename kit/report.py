@@ -15,6 +15,7 @@ from kit import loaded as loaded_mod
 from kit import readability as readability_mod
 from kit import sourcing as sourcing_mod
 from kit.article import Article, words_in
+from kit.budget import time_budget
 from kit.inputs import check_text
 from kit.quotes import QuoteScan, find_quotations
 from kit.syllables import easy_words
@@ -83,15 +84,20 @@ def analyse_voices(article: Article, extra_lexicons: tuple = ()) -> tuple[
 
 
 def build_report(text: str, source_name: str = "input", extra_lexicons: tuple = (), note: str = "") -> Report:
-    """Run every metric on one text; raises KitInputError for text that cannot be analysed."""
-    check_text(text, source_name)
-    article = Article(text)
-    warnings = [note] if note else []
-    lang = language_warning(article)
-    if lang:
-        warnings.append(lang)
-    if not article.body_sentences:
-        warnings.append("no body paragraphs found: the text has only headings, links or boilerplate")
-    _quotes, sourcing, loaded = analyse_voices(article, extra_lexicons)
-    return Report(article, readability_mod.analyse(article), sourcing, loaded, warnings, source_name)
+    """Run every metric on one text; raises KitInputError for text that cannot be analysed.
+
+    The whole report runs under `kit.budget.time_budget()`: a text that would take too long stops with a
+    `TimeBudgetExceeded` (a KitInputError with one plain sentence), never a frozen lesson cell.
+    """
+    with time_budget():
+        check_text(text, source_name)
+        article = Article(text)
+        warnings = [note] if note else []
+        lang = language_warning(article)
+        if lang:
+            warnings.append(lang)
+        if not article.body_sentences:
+            warnings.append("no body paragraphs found: the text has only headings, links or boilerplate")
+        _quotes, sourcing, loaded = analyse_voices(article, extra_lexicons)
+        return Report(article, readability_mod.analyse(article), sourcing, loaded, warnings, source_name)
 

@@ -2,8 +2,8 @@
 
 A ratio check, not a timed test: each family's text is built at n and 2n and
 the time must not grow faster than 3x per doubling (linear is 2x, quadratic
-4x), whatever the machine's speed. The sourcing families join this test when
-their fix lands (`--group sourcing`).
+4x), whatever the machine's speed. The groups are the script's `must-pass`
+ones: html, article, layout, inputs and sourcing.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ def _run(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
                           timeout=timeout, env=env, check=False)
 
 
-def test_html_datelines_layout_and_inputs_stay_linear():
+def test_html_datelines_layout_inputs_and_sourcing_stay_linear():
     proc = _run("--quick", "--group", "must-pass")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     listed = _run("--list", "--group", "must-pass").stdout
     families = [line.split()[0] for line in listed.splitlines()]
     assert {"html-a-fragments", "html-unclosed-after-nav", "dateline-spaces", "cr-only-seed",
-            "inputs-windows-1252"} <= set(families)
+            "inputs-windows-1252", "sourcing-said-run", "sourcing-according-to", "sourcing-named-speakers",
+            "sourcing-said-comma-us", "sourcing-he-said", "sourcing-pronouns-many-people"} <= set(families)
     for name in families:  # every family was measured at two sizes and passed
         assert f"\n{name} " in "\n" + proc.stdout and "ok: ratio" in proc.stdout.split(f"{name} ", 1)[1].split("\n")[0]
     assert f"{len(families)} of {len(families)} families linear" in proc.stdout

@@ -64,21 +64,29 @@ def results_2() -> dict:
     return {name: evaluate(name) for name in NAMES_2}
 
 
+# The held-out texts are development sets now (issue 14): each was read after its blind round, so these are
+# regression guards at the figures measured before the issue-14 sourcing work, minus 0.02 (round 1: P 0.988,
+# R 0.988; all eleven: P 0.992, R 0.984), not the 0.9 target they passed long ago. Real-news accuracy is
+# measured by benchmarks/accuracy.py on articles nobody here wrote.
+GUARD_ROUND_1 = (0.96, 0.96)  # (precision, recall)
+GUARD_ALL = (0.97, 0.96)
+
+
 def test_heldout_precision_and_recall(results, capsys):
-    check(results, capsys)
+    check(results, capsys, guard=GUARD_ROUND_1)
 
 
 def test_heldout_rounds_2_and_3_figures_and_all_eleven_together(results, results_2, capsys):
-    """Rounds 2 and 3 are printed on their own (a few short texts are too few to hold to 0.9 alone: one miss is
-    0.04); the 0.9 target is asserted on all eleven held-out texts together."""
+    """Rounds 2 and 3 are printed on their own (a few short texts are too few to guard alone: one miss is
+    0.04); the guard holds for all eleven held-out texts together."""
     results_3 = {name: evaluate(name) for name in NAMES_3}
-    check(results_2, capsys, assert_target=False)
-    check(results_3, capsys, assert_target=False)
-    check({**results, **results_2, **results_3}, capsys)
+    check(results_2, capsys)
+    check(results_3, capsys)
+    check({**results, **results_2, **results_3}, capsys, guard=GUARD_ALL)
 
 
-def check(results: dict, capsys, assert_target: bool = True) -> None:
-    """Print per-article figures and misses; assert overall precision and recall of at least 0.9."""
+def check(results: dict, capsys, guard: tuple[float, float] | None = None) -> None:
+    """Print per-article figures and misses; assert overall precision and recall of at least `guard`."""
     matched = expected = found = 0
     lines = []
     for name, (m, e, f, missed, extra) in results.items():
@@ -89,8 +97,8 @@ def check(results: dict, capsys, assert_target: bool = True) -> None:
     lines.append(f"OVERALL precision {precision:.3f} ({matched}/{found}), recall {recall:.3f} ({matched}/{expected})")
     with capsys.disabled():
         print("\n" + "\n".join(lines))
-    if assert_target:
-        assert precision >= 0.9 and recall >= 0.9, "\n".join(lines)
+    if guard is not None:
+        assert precision >= guard[0] and recall >= guard[1], "\n".join(lines)
 
 
 def test_quotation_with_no_attribution_gets_no_speaker():

@@ -29,9 +29,14 @@ The rules, each with an id a student can look up in
 One module per kind of extraction, each a set of functions over one
 `context.Context`: `cues` (which words mark speech), `phrases` and `subjects`
 (the phrase that names the source), `mentions` (what kind of source it is),
-`speakers` (who it is), `direct`, `reported`, `claims`, `headlines`;
-`assemble` turns what they found into results (`model`). The order of the
-passes is in one function, `pipeline.analyse`.
+`speakers` (who it is; `names` and `antecedents` find a person again and what
+"he" or "the minister" points back to, with `recency`), `direct`, `reported`,
+`claims`, `headlines`; `assemble` turns what they found into results
+(`model`). The order of the passes is in one function, `pipeline.analyse`.
+
+Every pass is linear (or n log n) in the text, whatever the text
+(`benchmarks/scaling.py --group sourcing`), and checks the report's time
+budget (`steps.checked`, `kit.budget`).
 """
 
 from kit.sourcing.cues import CueLexicon, builtin_cues, load_cues

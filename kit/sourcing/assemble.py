@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kit.article import words_in
+from kit.sourcing.steps import checked
 from kit.sourcing.context import Raw
 from kit.sourcing.model import Attribution, SpeakerSummary
 from kit.sourcing.speakers import Entity
@@ -21,13 +22,13 @@ def resolve_speakers(ctx: Context, raws: list[Raw]) -> list[Raw]:
     quotation that carries on another attribution takes that one's speaker and cue.
     """
     done: dict[int, Raw] = {id(r): r for r in raws}
-    for raw in sorted((r for r in raws if r.mention), key=lambda r: r.mention.start if r.mention else 0):
+    for raw in checked(sorted((r for r in raws if r.mention), key=lambda r: r.mention.start if r.mention else 0)):
         assert raw.mention is not None
         ent, variant = ctx.book.resolve(raw.mention)
         if ent is None:  # a pronoun with nobody before it
             ent = Entity(raw.mention.text, "anonymous")
             ctx.book.entities.append(ent)
-        ent.spoke_at.append(raw.mention.start)
+        ctx.book.spoke(ent, raw.mention.start)
         done[id(raw)] = replace(raw, entity=ent, variant=variant)
     for raw in raws:  # a host always comes before the quotations that carry it on
         if raw.inherit is not None:

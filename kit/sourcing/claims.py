@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from kit.article import words_in
 from kit.lexicons import function_words, read_rows
 from kit.quotes import Quotation
+from kit.sourcing.steps import checked
 from kit.sourcing.model import Attribution, Unattributed, UnattributedKind
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def find_claims(ctx: Context, attributions: list[Attribution], unquoted: list[Qu
         furthest = max(furthest, ce)
         reach.append(furthest)
     out: list[Unattributed] = []
-    for s in ctx.sents:
+    for s in checked(ctx.sents):
         k = bisect_right(starts, s.end - 1) - 1  # spans starting before the sentence ends
         if k >= 0 and reach[k] > s.start:
             continue

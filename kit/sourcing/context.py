@@ -7,11 +7,11 @@ resolved). Only the speaker pass writes to `book`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kit.article import Article, Span
+from kit.article import Article, Span, words_in
 from kit.quotes import Quotation, QuoteScan
 from kit.sourcing.cues import Cue, CueLexicon
 from kit.sourcing.mentions import Mention
@@ -30,10 +30,39 @@ class Context:
     quotes: list[Quotation]  # the quotations in body paragraphs
     sents: Sequence[Span] = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
+    _words: dict[tuple[int, int], tuple[list[Span], list[int]]] = field(default_factory=dict, init=False, repr=False)
+    _para_quotes: dict[int, list] = field(default_factory=dict, init=False, repr=False)
+    memo: dict[str, dict] = field(default_factory=dict, init=False, repr=False)  # a pass's per-sentence results
 
     def __post_init__(self) -> None:
         self.sents = self.article.body_sentences
         self._starts = [s.start for s in self.sents]
+        for q in self.quotes:
+            self._para_quotes.setdefault(q.paragraph, []).append(q)
+
+    def sentence_words(self, sent: Span) -> list[Span]:
+        """The words of a body sentence, tokenised once (a long sentence is not re-read for every cue)."""
+        return self._sentence_index(sent)[0]
+
+    def words_before(self, sent: Span, pos: int) -> int:
+        """How many of the sentence's words end at or before `pos` (its words before a cue)."""
+        return bisect_right(self._sentence_index(sent)[1], pos)
+
+    def words_from(self, sent: Span, pos: int) -> int:
+        """The index of the sentence's first word that starts at or after `pos`."""
+        words = self._sentence_index(sent)[0]
+        return bisect_left(words, pos, key=lambda w: w.start)
+
+    def _sentence_index(self, sent: Span) -> tuple[list[Span], list[int]]:
+        got = self._words.get((sent.start, sent.end))
+        if got is None:
+            words = words_in(self.text, sent.start, sent.end)
+            got = self._words[(sent.start, sent.end)] = (words, [w.end for w in words])
+        return got
+
+    def paragraph_quotes(self, paragraph: int) -> list:
+        """The body quotations of one paragraph, in text order."""
+        return self._para_quotes.get(paragraph, [])
 
     @property
     def text(self) -> str:
@@ -46,6 +75,23 @@ class Context:
 
     def in_quote(self, pos: int) -> bool:
         return self.scan.containing(pos) is not None
+
+    def last_visible(self, lo: int, pos: int) -> int:
+        """The offset just after the last non-space character of text[lo:pos] (lo when there is none).
+
+        `text[lo:last_visible(lo, pos)]` is `text[lo:pos].rstrip()`, without copying the stretch.
+        """
+        text = self.text
+        while pos > lo and text[pos - 1].isspace():
+            pos -= 1
+        return pos
+
+    def first_visible(self, pos: int, hi: int) -> int:
+        """The offset of the first non-space character of text[pos:hi] (hi when there is none)."""
+        text = self.text
+        while pos < hi and text[pos].isspace():
+            pos += 1
+        return pos
 
     def quote_ends_at(self, i: int) -> bool:
         """Whether a quotation's closing mark ends right before offset i."""

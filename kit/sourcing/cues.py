@@ -9,7 +9,9 @@ say", "declined to comment", "a group called Hamas" or "denied the charges".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 from kit.article import Span, words_in
 from kit.errors import KitInputError
 from kit.lexicons import function_words, numbered_rows
-from kit.sourcing.mentions import is_document
+from kit.sourcing.mentions import is_document, lexicon
 from kit.sourcing.phrases import left_chunk
 
 if TYPE_CHECKING:
@@ -26,19 +28,26 @@ if TYPE_CHECKING:
 
 COLUMNS = ("verb", "forms", "class", "needs", "explanation")  # `headline` is optional in a teacher's file
 CLASSES = ("neutral", "colouring")
-NEEDS = ("", "clause")
+# "clause": counts only before a clause ("added that"), not an object ("added salt"); "that": only before
+# "that" or next to a quotation ("agreed that", not "agreed a deal"); "quote": only next to a quotation
+# ("..., he continued"); "listener": the phrase after it is who was spoken to, never the speaker
+NEEDS = ("", "clause", "that", "quote", "listener")
+_QUOTE_REACH = 40  # characters between a quotation's end and a "quote" cue: `"...," the mayor continued`
 COLON_ROW = {"verb": ":", "class": "neutral", "needs": "", "explanation": "A colon introduces the quotation."}
 
 _PASSIVE_BEFORE = function_words("passive_before")
 _NOUN_BEFORE = function_words("noun_before")
 _MODAL_BEFORE = function_words("modal_before")  # "would say", "to claim": planned, not made
 _NEGATORS = function_words("negators")
+_PROGRESSIVE_BEFORE = function_words("progressive_before")
+_AS_PARTICIPLE = function_words("as_participle_verbs")
 _A_AN = function_words("indefinite_articles")
 _WARNING_NEXT = function_words("warning_noun_next")
 _LABEL_OBJECT = function_words("label_object")
 _PLEA_VERBS = function_words("plea_verbs")
 _CLAUSE_OK_AFTER = function_words("clause_ok_after")
 OPENING = function_words("opening_cue_words")  # "According to", "In his opinion" may open a sentence
+_WORD = re.compile(r"[^\W_]+")
 _PLEA = re.compile(r"\s+(?!that\b)(?:[\w-]+\s+){0,2}?(?:charges?|counts?|offences?|offenses?)\b")
 
 
@@ -82,7 +91,8 @@ def _add_rows(name: str | Path, forms: dict[tuple[str, ...], dict[str, str]], he
             raise KitInputError(f"{name}, line {line}: unknown class {r['class']!r} for {r['verb']!r} "
                                 f"(use one of {', '.join(CLASSES)})")
         if r["needs"] not in NEEDS:
-            raise KitInputError(f"{name}, line {line}: 'needs' must be empty or 'clause', not {r['needs']!r}")
+            raise KitInputError(f"{name}, line {line}: 'needs' must be empty or one of "
+                                f"{', '.join(n for n in NEEDS if n)}, not {r['needs']!r}")
         if not r["explanation"]:
             raise KitInputError(f"{name}, line {line}: {r['verb']!r} needs an explanation a student can read")
         row = {k: r[k] for k in COLUMNS}
@@ -107,6 +117,28 @@ def load_cues(extra: Iterable[str | Path] = ()) -> CueLexicon:
     for path in extra:
         _add_rows(path, forms, headline, replace=True)
     return CueLexicon(forms, tuple(headline))
+
+
+_ACTIVE: ContextVar[CueLexicon | None] = ContextVar("kit_extra_cues", default=None)
+
+
+@contextmanager
+def extra_cues(paths: Iterable[str | Path]) -> Iterator[CueLexicon]:
+    """Every analysis inside the block reads these cue files too (the CLI's `--cues`, a whole batch).
+
+    The files are read and checked once, on entry: a bad file is a KitInputError before any article.
+    """
+    lexicon = load_cues(paths)
+    token = _ACTIVE.set(lexicon)
+    try:
+        yield lexicon
+    finally:
+        _ACTIVE.reset(token)
+
+
+def current_cues() -> CueLexicon:
+    """The cue lexicon in force: the one of the innermost `extra_cues` block, else the built-in one."""
+    return _ACTIVE.get() or builtin_cues()
 
 
 @lru_cache(maxsize=1)
@@ -162,8 +194,13 @@ def _used_as_cue(ctx: Context, toks: list[Span], i: int, n: int, row: dict, end:
     prev = toks[i - 1].text.lower() if i > 0 else ""
     if i > 0 and text[toks[i - 1].end:toks[i].start].strip():
         prev = ""  # "ends in May, said": punctuation between, so "May" is no modal of the cue
-    if prev in _PASSIVE_BEFORE or prev in _NOUN_BEFORE or prev in _MODAL_BEFORE:
+    progressive = toks[i].text.endswith("ing") and prev in _PROGRESSIVE_BEFORE  # "is hinting": speech going on
+    if (prev in _PASSIVE_BEFORE and not progressive) or prev in _NOUN_BEFORE or prev in _MODAL_BEFORE:
         return False
+    nxt_word = toks[i + n].text if i + n < len(toks) else ""
+    if row["verb"] in _AS_PARTICIPLE and nxt_word == "as" and not text[toks[i + n - 1].end:toks[i + n].start].strip() \
+            and not (i > 0 and (toks[i - 1].text.lower(),) in lexicon()):
+        return False  # "a woman described as a former official": a description of her ("which it describes as": speech)
     for t in toks[max(0, i - 2):i]:  # "have not said", "declined to say": nothing was said
         low = t.text.lower()
         if low in _NEGATORS or low.endswith(("n't", "n’t")):
@@ -176,10 +213,30 @@ def _used_as_cue(ctx: Context, toks: list[Span], i: int, n: int, row: dict, end:
         return False  # "a group called Hamas", "the so-called": naming, not speaking; "called the plan a ..."
     if row["verb"] in _PLEA_VERBS and _PLEA.match(text, toks[i + n - 1].end, end):
         return False  # "admitted 11 counts of fraud", "denied the charges": a plea in court, not a statement
+    if row["needs"] == "quote" and not _next_to_quote(ctx, toks[i].start, toks[i + n - 1].end):
+        return False  # "the rain continued": no quotation, no speech
+    if row["needs"] == "that" and nxt_word != "that" and not _next_to_quote(ctx, toks[i].start, toks[i + n - 1].end):
+        return False  # "agreed to pay", "agreed on a deal": an agreement, not a statement
     if row["needs"] == "clause":
-        after = text[toks[i + n - 1].end:end].lstrip(" \u00a0")
-        m = re.match(r"[^\W_]+", after)
+        after = toks[i + n - 1].end
+        while after < end and text[after] in " \u00a0":
+            after += 1
+        m = _WORD.match(text, after, end)
         if m and (m.group().islower() or m.group().isdigit()) and m.group() not in _CLAUSE_OK_AFTER:
             s, e = left_chunk(ctx, toks[0].start, toks[i].start)
             return e > s and is_document(text, s, e)  # "The survey found most voters ...": no "that"
     return True
+
+
+def _next_to_quote(ctx: Context, start: int, end: int) -> bool:
+    """A quotation closes shortly before the cue (`"...," he continued`) or opens right after it (`continued: "`)."""
+    after = ctx.first_visible(end, min(len(ctx.text), end + 3))
+    if after < len(ctx.text) and ctx.text[after] in ":,":
+        after = ctx.first_visible(after + 1, min(len(ctx.text), after + 4))
+    opened = ctx.scan.containing(after)
+    if opened is not None and opened.outer_start == after:
+        return True
+    for pos in range(start, max(0, start - _QUOTE_REACH), -1):
+        if ctx.quote_ends_at(pos):
+            return True
+    return False

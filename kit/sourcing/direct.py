@@ -10,17 +10,21 @@ own continues the nearest attribution (`continuations`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from typing import TYPE_CHECKING
 
-from kit.article import words_in
+from kit.article import Span
 from kit.quotes import Quotation
+from kit.sourcing.steps import checked
 from kit.sourcing.context import Raw
 from kit.sourcing.cues import COLON_ROW, Cue, find_cues
 from kit.sourcing.mentions import Mention, lookup_noun
 from kit.sourcing.phrases import (
     ARTICLES,
+    MAX_LEAD,
     ends_clause,
     left_chunk,
+    opens_with_preposition,
     read_mention,
     right_chunk,
 )
@@ -36,7 +40,7 @@ def find_direct(ctx: Context) -> tuple[list[Raw], list[Quotation]]:
     raws: list[Raw] = []
     pending: list[Quotation] = []
     by_cue: dict[int, Raw] = {}
-    for q in ctx.quotes:
+    for q in checked(ctx.quotes):
         found = _quote_cue(ctx, q)
         if found is None:
             pending.append(q)
@@ -53,8 +57,8 @@ def find_direct(ctx: Context) -> tuple[list[Raw], list[Quotation]]:
 
 
 def _neighbours(ctx: Context, q: Quotation) -> tuple[int, int]:
-    same = [x for x in ctx.quotes if x.paragraph == q.paragraph]
-    k = same.index(q)
+    same = ctx.paragraph_quotes(q.paragraph)
+    k = bisect_left(same, q.outer_start, key=lambda x: x.outer_start)
     prev_end = same[k - 1].outer_end if k > 0 else -1
     next_start = same[k + 1].outer_start if k + 1 < len(same) else 10 ** 12
     return prev_end, next_start
@@ -69,21 +73,33 @@ def _quote_cue(ctx: Context, q: Quotation) -> tuple[Cue, Mention, str] | None:
 def _colon_subject(ctx: Context, q: Quotation) -> tuple[Cue, Mention, str] | None:
     """'Wes Streeting was blunt: "..."': no cue verb, but the sentence's subject introduces the quotation."""
     sent = ctx.sentence_at(q.outer_start)
-    before = ctx.text[sent.start:q.outer_start].rstrip()
-    if not before.endswith(":") or find_cues(ctx, sent.start, q.outer_start):
+    before = ctx.last_visible(sent.start, q.outer_start)
+    if before == sent.start or ctx.text[before - 1] != ":":
         return None
-    lead = []
-    for w in words_in(ctx.text, sent.start, q.outer_start):
-        if not (w.text[:1].isupper() or w.text.lower() in ARTICLES or lookup_noun(w)):
+    words = ctx.sentence_words(sent)
+    lead: list[Span] = []
+    for k in range(ctx.words_before(sent, q.outer_start)):
+        w = words[k]
+        if not (w.text[:1].isupper() or w.text.lower() in ARTICLES or lookup_noun(w)) or len(lead) == MAX_LEAD:
             break
         lead.append(w)
-    if not lead:
+    if not lead or len(lead) == MAX_LEAD:
         return None
+    if _first_cue(ctx, sent) < q.outer_start:
+        return None  # a cue verb before the colon: the ordinary rules read it
     m = read_mention(ctx, lead[0].start, lead[-1].end, sent)
     if m is None:
         return None
-    colon = sent.start + len(before) - 1
+    colon = before - 1
     return Cue(colon, colon + 1, ":", COLON_ROW), m, "colon_no_verb"
+
+def _first_cue(ctx: Context, sent: Span) -> int:
+    """Where the sentence's first cue starts (its end when it has none); the cues are read once per sentence."""
+    memo = ctx.memo.setdefault("first_cue", {})
+    if sent.start not in memo:
+        cues = find_cues(ctx, sent.start, sent.end)
+        memo[sent.start] = cues[0].start if cues else sent.end
+    return memo[sent.start]
 
 def _left_cue(ctx: Context, q: Quotation) -> tuple[Cue, Mention, str] | None:
     prev_end, _ = _neighbours(ctx, q)
@@ -117,8 +133,7 @@ def _right_cue(ctx: Context, q: Quotation) -> tuple[Cue, Mention, str] | None:
     if sent_end <= q.outer_end:  # the sentence ends with the quotation ...
         if q.text.rstrip()[-1:] not in "?!" or sent_end >= para.end:
             return None
-        rest = ctx.text[q.outer_end:para.end]
-        nxt = q.outer_end + len(rest) - len(rest.lstrip())
+        nxt = ctx.first_visible(q.outer_end, para.end)
         sent_end = ctx.sentence_at(nxt).end  # ... except '"Why now?" Lee asked.', split after the "?"
     hi = min(next_start, para.end, sent_end)
     cues = find_cues(ctx, q.outer_end, hi)
@@ -130,10 +145,10 @@ def _right_cue(ctx: Context, q: Quotation) -> tuple[Cue, Mention, str] | None:
     if ctx.text[q.outer_end:s].strip(" ,\u00a0\n"):
         return None  # something other than the speaker stands between quote and cue
     if e <= s:
-        if cue.text.endswith("ing"):
-            return None
+        if cue.text.endswith("ing") or cue.row["needs"] == "listener":
+            return None  # '"...," told the website': who was told, not who spoke
         s, e = right_chunk(ctx, cue.end, hi)
-        if not ends_clause(ctx, e, hi):
+        if not ends_clause(ctx, e, hi) or opens_with_preposition(ctx, s, e):
             return None
     m = read_mention(ctx, s, e, sent)
     return (cue, m, "quote_then_cue") if m else None
@@ -147,40 +162,67 @@ def continuations(ctx: Context, found: list[Raw], pending: list[Quotation]) -> t
     a quoted paragraph after an attributed one becomes a new Raw that inherits the host's speaker.
     Returns (the new Raws, the quotations nobody is said to have said).
     """
-    hosts = list(found)  # later pending quotations may continue a new Raw too
+    hosts = _Hosts(found)  # later pending quotations may continue a new Raw too
     new: list[Raw] = []
     unquoted: list[Quotation] = []
-    for q in pending:
+    for q in checked(pending):
         host, rule = _host(ctx, hosts, q)
         if host is None:
             unquoted.append(q)
         elif (host.kind == "direct" and rule != "quoted_paragraph") or rule == "partial_quote":
             host.quotes.append(q)
+            hosts.groups.setdefault(q.group, host)
             if host.kind != "direct":
                 host.kind, host.rule = "direct", "partial_quote"
         else:
             raw = Raw(ctx.sentence_at(q.outer_start), None, None, "direct", rule, [q], inherit=host)
-            hosts.append(raw)
+            hosts.add(raw)
             new.append(raw)
     return new, unquoted
 
 
-def _host(ctx: Context, raws: list[Raw], q: Quotation) -> tuple[Raw | None, str]:
-    for r in raws:  # the same quotation running over several paragraphs
-        if any(x.group == q.group for x in r.quotes):
-            return r, "same_group"
+class _Hosts:
+    """The attributions a quotation may continue, indexed by quotation group, sentence and position."""
+
+    def __init__(self, raws: list[Raw]) -> None:
+        self.groups: dict[int, Raw] = {}  # quotation group -> the first attribution holding a part of it
+        self.by_sentence: dict[int, list[Raw]] = {}
+        self.keys: list[tuple[int, int]] = []  # (sentence start, order added), sorted
+        self.raws: list[Raw] = []
+        for r in raws:
+            self.add(r)
+
+    def add(self, r: Raw) -> None:
+        for x in r.quotes:
+            self.groups.setdefault(x.group, r)
+        self.by_sentence.setdefault(r.sentence.start, []).append(r)
+        insort(self.keys, (r.sentence.start, len(self.raws)))
+        self.raws.append(r)
+
+    def last_in(self, lo: int, hi: int) -> Raw | None:
+        """The attribution whose sentence starts last in [lo, hi) (the first added, on a tie)."""
+        i = bisect_left(self.keys, (hi, -1))
+        if i == 0 or self.keys[i - 1][0] < lo:
+            return None
+        start = self.keys[i - 1][0]
+        return self.raws[self.keys[bisect_left(self.keys, (start, -1))][1]]
+
+
+def _host(ctx: Context, hosts: _Hosts, q: Quotation) -> tuple[Raw | None, str]:
+    if q.group in hosts.groups:  # the same quotation running over several paragraphs
+        return hosts.groups[q.group], "same_group"
     sent = ctx.sentence_at(q.outer_start)
-    for r in raws:
+    for r in hosts.by_sentence.get(sent.start, []):
         if r.sentence == sent and r.kind == "indirect" and r.content and r.content[0] <= q.outer_start:
             return r, "partial_quote"
     para = ctx.article.paragraphs[q.paragraph]
-    before = [r for r in raws if para.start <= r.sentence.start < q.outer_start]
-    if before:
-        return max(before, key=lambda r: r.sentence.start), "same_paragraph"
+    before = hosts.last_in(para.start, q.outer_start)
+    if before is not None:
+        return before, "same_paragraph"
     whole = q.outer_start == para.start and q.outer_end >= para.end - 2
     prev = ctx.article.paragraphs[q.paragraph - 1] if q.paragraph > 0 else None
     if whole and prev is not None and prev.role == "body":
-        earlier = [r for r in raws if prev.start <= r.sentence.start < prev.end]
-        if earlier:
-            return max(earlier, key=lambda r: r.sentence.start), "quoted_paragraph"
+        earlier = hosts.last_in(prev.start, prev.end)
+        if earlier is not None:
+            return earlier, "quoted_paragraph"
     return None, ""

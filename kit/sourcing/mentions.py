@@ -38,6 +38,12 @@ PARTICLES = function_words("particles")
 _MAX_MENTION_WORDS = 12
 _NOT_NAMES = function_words("not_names")  # capitalised at a sentence start, never a name: "We believe ..."
 _VERBISH = function_words("verbish")
+_FIRST_PERSON = function_words("first_person")
+_PERCENT_WORDS = function_words("percent_words")
+_SHARE_WORDS = function_words("share_words")
+_NUMBER_WORDS = function_words("number_words")
+_IRREGULAR_PLURALS = ("men", "people", "children")  # "two women", "local people"; "thus" is no plural
+_CONTRACTED = frozenset({"d", "s", "ll", "ve", "re", "m"})  # he'd, she's, they'll, we've, they're, I'm
 
 MentionKind = Literal["person", "pronoun", "role_ref", "anonymous", "institution", "agency", "document"]
 
@@ -156,6 +162,8 @@ def parse_mention(text: str, start: int, end: int) -> Mention | None:
             break
         participle = t.text.islower() and t.text.endswith(("ed", "ing")) and len(t.text) > 4
         noun_next = i + 1 < len(tokens) and lookup(tokens, i + 1)[1] is not None  # "the main lobbying group"
+        # "two unidentified women", "retired teachers": a participle used as an adjective before the last noun
+        noun_next = noun_next or (i == len(tokens) - 2 and tokens[-1].text.isalpha() and tokens[-1].text.islower())
         if i > 0 and participle and tokens[i - 1].text.lower() not in DETERMINERS and \
                 lookup(tokens, i)[1] is None and not noun_next:
             tokens = tokens[:i]  # "Travelers stranded at the airport": the people, not where they are
@@ -178,9 +186,14 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
     """Decide what kind of source the tokens name (see the module docstring for the rules)."""
     mention = text[s:e]
     if len(tokens) == 1:
-        _, noun, _ = lookup(tokens, 0)
+        word, contracted = _contraction(tokens[0].text)  # "He'd", "I’m": a pronoun and a verb, not a name
+        if word in _FIRST_PERSON:
+            return None  # "I", "we": the writer or a quoted speaker on themselves, no source to name
+        noun = lexicon().get((word,)) if contracted else lookup(tokens, 0)[1]
         if noun and noun.kind == "pronoun":
             return Mention(s, e, mention, "pronoun", role=noun)
+    if _statistic(tokens):
+        return None  # "62 percent said", "a third of voters say": a survey result, not a speaker
     if len(tokens) == 2 and tokens[0].text.lower() == "the" and tokens[1].text in _demonyms():
         he = lexicon().get(("he",))  # "the Swede said": a person named before, like "he"/"she"
         return Mention(s, e, mention, "pronoun", role=he, country=_demonyms()[tokens[1].text])
@@ -208,6 +221,33 @@ def _classify(text: str, tokens: list[Span], s: int, e: int) -> Mention | None:
         return Mention(s, e, mention, "institution", head=" ".join(t.text for t in items[0][0]), country=country,
                        proper=True)
     return None
+
+
+def _contraction(word: str) -> tuple[str, bool]:
+    """("he", True) for "He'd", "he’s"; (the word lower-cased, False) when it has no contracted verb."""
+    low = word.lower().replace("’", "'")
+    base, _, rest = low.partition("'")
+    if rest in _CONTRACTED:
+        return base, True
+    return low, False
+
+
+def is_statistic(text: str, start: int, end: int) -> bool:
+    """Whether the phrase is a share of a group ("62 percent", "a third of voters"): a survey result."""
+    return _statistic(words_in(text, start, end))
+
+
+def _statistic(tokens: list[Span]) -> bool:
+    """A share of a group: "62 percent", "Sixty-two per cent of voters", "a third of residents", "half of them"."""
+    words = [t.text.lower() for t in tokens[:5]]
+    if words and words[0] in DETERMINERS:
+        words = words[1:]
+    if len(words) < 2:
+        return False
+    number = words[0][:1].isdigit() or words[0].split("-")[-1] in _NUMBER_WORDS
+    if number and words[1] in _PERCENT_WORDS:
+        return True  # "62 percent", "sixty-two per cent"
+    return words[0] in _SHARE_WORDS and words[1] == "of"  # "a third of", "the majority of"; not "a third event"
 
 
 def _head_items(tokens: list[Span]) -> list[tuple[list[Span], Noun | None, str | None]]:
@@ -302,11 +342,13 @@ def _common_noun_phrase(items) -> bool | None:
         return None
     if last in DETERMINERS or last in _TRAIL_WORDS or last in _STOP_WORDS or last in _PREPOSITIONS:
         return None
-    if any(t.text.endswith(("ed", "ing")) or t.text in _VERBISH for toks, _, _ in items[1:] for t in toks):
+    if last.endswith(("ed", "ing")) or any(t.text in _VERBISH for toks, _, _ in items[1:] for t in toks):
         return None  # "the deal stalled": a verb, not a noun phrase
+    if any(t.text.endswith("ed") and len(t.text) <= 4 for toks, _, _ in items[1:-1] for t in toks):
+        return None  # "the bill led ...": a short -ed word inside is a verb; "unidentified women" is an adjective
     first = items[0][0][0].text.lower()
-    plural = last.endswith("s") and not last.endswith("ss")
-    if not (plural or first in DETERMINERS or first.isdigit()):  # "62 percent said"
+    plural = (last.endswith("s") and not last.endswith(("ss", "us"))) or last.endswith(_IRREGULAR_PLURALS)
+    if not (plural or first in DETERMINERS or first.isdigit() or first in _NUMBER_WORDS):
         return None
     return plural
 

@@ -11,7 +11,7 @@ from kit.quotes import QuoteScan, find_quotations
 from kit.sourcing.assemble import attribution, merge, resolve_speakers, summaries
 from kit.sourcing.claims import find_claims
 from kit.sourcing.context import build_context
-from kit.sourcing.cues import load_cues
+from kit.sourcing.cues import current_cues, load_cues
 from kit.sourcing.direct import continuations, find_direct
 from kit.sourcing.headlines import find_headline_sources
 from kit.sourcing.model import Attribution, Sourcing
@@ -23,14 +23,16 @@ def analyse(article: Article | str, quotes: QuoteScan | None = None,
             extra_cues: Iterable[str | Path] = ()) -> Sourcing:
     """Attributions, speakers and unattributed claims of an article (see `kit.sourcing` for the rules).
 
-    `extra_cues`: a teacher's CSV files with the columns of lexicons/cue_verbs.csv, read after it.
+    `extra_cues`: a teacher's CSV files with the columns of lexicons/cue_verbs.csv, read after it (without
+    them: the files of an enclosing `kit.sourcing.cues.extra_cues` block, if any).
     """
     if isinstance(article, str):
         article = Article(article)
     if not isinstance(article, Article):
         raise KitInputError("sourcing needs an Article (or the article's text as a string)")
     scan = quotes if quotes is not None else find_quotations(article)
-    ctx = build_context(article, scan, load_cues(extra_cues))
+    extra_cues = tuple(extra_cues)
+    ctx = build_context(article, scan, load_cues(extra_cues) if extra_cues else current_cues())
 
     quoted, pending = find_direct(ctx)  # quotations with a cue of their own
     reported, also = find_reported(ctx, quoted)  # reported speech; `also`: more cues of a speaker already found

@@ -14,16 +14,20 @@ from typing import TYPE_CHECKING
 
 from kit.article import Span, words_in
 from kit.lexicons import function_words
+from kit.sourcing.steps import checked
 from kit.sourcing.context import Raw
 from kit.sourcing.cues import Cue, find_cues
 from kit.sourcing.mentions import lookup_noun, parse_mention
 from kit.sourcing.phrases import (
     ARTICLES,
     CLAUSE_WORDS,
+    MAX_LEAD,
     ends_clause,
     left_chunk,
+    opens_with_preposition,
     read_mention,
     right_chunk,
+    has_words,
     strip_punct,
     trim,
 )
@@ -40,9 +44,11 @@ _QUANTIFIERS = function_words("quantifiers")
 _COORDINATORS = function_words("coordinators")
 _SUBJECT_PREPOSITIONS = function_words("subject_prepositions")
 _FINITE = function_words("finite_auxiliaries")
+_POSSESSIVES = function_words("possessive_determiners")
 # "said at the summit that ...": up to 8 words before "that"; \b after each word keeps it linear on long words
 _THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
 # "X was quoted (by TASS) as saying ...": the source is the subject of the passive verb
+_QUOTED_AS_REACH = 160  # characters: the longest "was quoted by ... as" the pattern allows, with room to spare
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)(?:\s+by\s+[^,;]{1,40}?)?\s+as\b")
 
 
@@ -58,9 +64,9 @@ def find_reported(ctx: Context, direct: list[Raw]) -> tuple[list[Raw], list[tupl
         by_sentence.setdefault(r.sentence.start, []).append(r)
     found: list[Raw] = []
     extra: list[tuple[Raw, Cue]] = []
-    for sent in ctx.sents:
+    for sent in checked(ctx.sents):
         here = by_sentence.get(sent.start, [])
-        for cue in find_cues(ctx, sent.start, sent.end):
+        for cue in checked(find_cues(ctx, sent.start, sent.end)):
             if cue.start in taken:
                 continue
             raw = _reported(ctx, sent, cue)
@@ -68,7 +74,8 @@ def find_reported(ctx: Context, direct: list[Raw]) -> tuple[list[Raw], list[tupl
                 raw = _second_verb(ctx, sent, cue)
             if raw is None:
                 s, e = left_chunk(ctx, sent.start, cue.start)
-                in_relative = ctx.text[sent.start:cue.start].rstrip().endswith((" who", " which"))
+                end = ctx.last_visible(sent.start, cue.start)  # "X, who said": the cue's source is X
+                in_relative = ctx.text[max(sent.start, end - 6):end].endswith((" who", " which"))
                 if here and cue.verb != "according to" and e <= s and not in_relative:
                     extra.append((here[-1], cue))  # ", adding that", "and promised": same speaker
                 continue
@@ -84,8 +91,8 @@ def _reported(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
         m = read_mention(ctx, s, e, sent)
         if m is None:
             return None
-        before = text[sent.start:cue.start].strip(" ,\u00a0")
-        content = trim(text, sent.start, cue.start) if len(before.split()) >= 3 else trim(text, e, sent.end)
+        long_before = has_words(text, sent.start, cue.start, 3, strip=" ,\u00a0")
+        content = trim(text, sent.start, cue.start) if long_before else trim(text, e, sent.end)
         return Raw(sent, cue, m, "indirect", "according_to", content=strip_punct(text, *content))
     if cue.verb == "in the opinion of":  # "In his opinion, ...": the source is the possessive
         poss = words_in(text, cue.start, cue.end)[1]
@@ -97,49 +104,57 @@ def _reported(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
         return reduced
     s, e, m = subject(ctx, sent.start, cue.start, sent)
     rule = "cue_subject"
-    quoted_as = _QUOTED_AS.search(text, sent.start, cue.start)
-    if m is None and quoted_as and quoted_as.end() == sent.start + len(text[sent.start:cue.start].rstrip()) and cue.text.endswith("ing"):
-        s, e = left_chunk(ctx, sent.start, quoted_as.start())  # "Putin was quoted by TASS as saying"
-        m = read_mention(ctx, s, e, sent)
+    visible = ctx.last_visible(sent.start, cue.start)  # text[sent.start:visible] is the stretch before the cue
+    if m is None and cue.text.endswith("ing"):  # "Putin was quoted by TASS as saying"
+        quoted_as = _QUOTED_AS.search(text, max(sent.start, visible - _QUOTED_AS_REACH), visible)
+        if quoted_as and quoted_as.end() == visible:
+            s, e = left_chunk(ctx, sent.start, quoted_as.start())
+            m = read_mention(ctx, s, e, sent)
     if m is None:
-        if e > s or not text[sent.start:cue.start].rstrip().endswith(",") or cue.text.endswith("ing"):
+        if e > s or visible == sent.start or text[visible - 1] != "," or cue.text.endswith("ing") \
+                or cue.row["needs"] == "listener":
             return None  # ", adding that ...", ", urging ...": no source of their own
         s, e = right_chunk(ctx, cue.end, sent.end)
         rule = "cue_after"
-        m = read_mention(ctx, s, e, sent) if ends_clause(ctx, e, sent.end) else None
+        m = read_mention(ctx, s, e, sent) if ends_clause(ctx, e, sent.end) and \
+            not opens_with_preposition(ctx, s, e) else None
     if m is None:
         return None
-    before = text[sent.start:s].rstrip()
-    after = text[cue.end:sent.end].lstrip()
+    before = ctx.last_visible(sent.start, s)
+    after_that = text.startswith("that", ctx.first_visible(cue.end, sent.end), sent.end)
     if rule == "cue_after":  # ", said X."
         content = trim(text, sent.start, cue.start)
-    elif before.endswith(",") and len(before.split()) >= 3 and not after.startswith("that"):
+    elif before > sent.start and text[before - 1] == "," and has_words(text, sent.start, before, 3) \
+            and not after_that:
         content, rule = trim(text, sent.start, s), "cue_after"  # "..., X said."
     else:
-        that = _THAT_AFTER_CUE.match(text[cue.end:sent.end])  # "said at the summit that ..."
-        content = trim(text, cue.end + (that.end() if that else 0), sent.end)
+        that = _THAT_AFTER_CUE.match(text, cue.end, sent.end)  # "said at the summit that ..."
+        content = trim(text, that.end() if that else cue.end, sent.end)
     return Raw(sent, cue, m, "indirect", rule, content=strip_punct(text, *content))
 
 def _reduced_relative(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
     """'to settle a lawsuit accusing it of ...': an -ing cue right after a noun phrase (no comma) has that
     noun phrase as its source, not the subject of the sentence."""
     text = ctx.text
-    words = words_in(text, sent.start, cue.start)
-    if not cue.text.endswith("ing") or len(words) < 2 or text[words[-1].end:cue.start].strip():
+    words = ctx.sentence_words(sent)
+    n = ctx.words_before(sent, cue.start)  # words[:n] come before the cue
+    if not cue.text.endswith("ing") or n < 2 or text[words[n - 1].end:cue.start].strip():
         return None
-    last = words[-1].text.lower()
+    last = words[n - 1].text.lower()
     if last in CLAUSE_WORDS or last in _PASSIVE_BEFORE or last in _MODAL_BEFORE or \
             last in _NOT_BEFORE_RELATIVE \
             or last.endswith(("ly", "ed")):
         return None
-    k = len(words) - 1
-    for j in range(len(words) - 1, max(-1, len(words) - 5), -1):
+    k = n - 1
+    for j in range(n - 1, max(-1, n - 5), -1):
         if words[j].text.lower() in _NOUN_BEFORE or words[j].text.lower() in _QUANTIFIERS:
             k = j
             break
     if k == 0:
         return None  # the noun phrase opens the sentence: the ordinary subject rule handles it
-    m = read_mention(ctx, words[k].start, words[-1].end, sent)
+    if n - k == 3 and words[k].text.lower() in _POSSESSIVES and all(not lookup_noun(w) for w in words[k + 1:n]):
+        return None  # "sent his wife messages demanding money": two objects of "sent", no one who speaks
+    m = read_mention(ctx, words[k].start, words[n - 1].end, sent)
     if m is None or m.kind == "pronoun":
         return None
     content = trim(text, cue.end, sent.end)
@@ -149,27 +164,31 @@ def _second_verb(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
     """'A source played down the risk, saying ...', 'Experts welcomed it but urged caution': the cue is the
     sentence's second verb, so its source is the noun phrase that opens the sentence."""
     text = ctx.text
-    before = text[sent.start:cue.start].rstrip()
-    words = words_in(text, sent.start, cue.start)
-    ing_after_comma = cue.text.endswith("ing") and before.endswith(",")
-    coordinated = len(words) > 2 and words[-1].text in _COORDINATORS
+    before = ctx.last_visible(sent.start, cue.start)
+    words = ctx.sentence_words(sent)
+    n = ctx.words_before(sent, cue.start)  # words[:n] come before the cue
+    ing_after_comma = cue.text.endswith("ing") and before > sent.start and text[before - 1] == ","
+    coordinated = n > 2 and words[n - 1].text in _COORDINATORS
     if not (ing_after_comma or coordinated) or ctx.in_quote(sent.start):
         return None
     lead: list[Span] = []
-    for k, w in enumerate(words):
+    for k in range(n):
+        w = words[k]
         ok = w.text[:1].isupper() or w.text.lower() in ARTICLES or lookup_noun(w)
-        if not ok and lead and w.text in _SUBJECT_PREPOSITIONS and k + 1 < len(words):
+        if not ok and lead and w.text in _SUBJECT_PREPOSITIONS and k + 1 < n:
             nxt_w = words[k + 1]  # "An aide to the minister": a prepositional phrase inside the subject
             ok = nxt_w.text[:1].isupper() or nxt_w.text in ARTICLES
         if not ok:
             break
+        if len(lead) == MAX_LEAD:
+            return None  # a run of capitalised words that long is no subject (and each cue would reread it)
         lead.append(w)
-    verb = next((k for k, w in enumerate(words[:9]) if k > 0 and w.text.isalpha() and w.text.islower()
-                 and (w.text.endswith("ed") or w.text in _FINITE)), None)
+    verb = next((k for k in range(1, min(9, n)) if words[k].text.isalpha() and words[k].text.islower()
+                 and (words[k].text.endswith("ed") or words[k].text in _FINITE)), None)
     if verb is not None and len(lead) < verb and all(
             not ctx.text[a.end:b.start].strip() for a, b in pairwise(words[:verb])):
         lead = words[:verb]  # "Local doctors backed ...": everything up to the first verb, no punctuation
-    if not lead or lead[-1] is words[-1] or text[lead[-1].end:lead[-1].end + 1] in ",;:":
+    if not lead or lead[-1] is words[n - 1] or text[lead[-1].end:lead[-1].end + 1] in ",;:":
         return None  # nothing but the subject before the cue, or the subject ends in an appositive
     nxt = words[len(lead)].text
     if not nxt.islower() or nxt in CLAUSE_WORDS:

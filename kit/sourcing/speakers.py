@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kit.article import Article, Span, words_in
 from kit.lexicons import function_words
+from kit.sourcing.steps import checked
 from kit.sourcing.mentions import (
     DETERMINERS,
     PARTICLES,
@@ -28,29 +29,16 @@ from kit.sourcing.mentions import (
     parse_mention,
 )
 from kit.sourcing.model import SourceType
+from kit.sourcing.antecedents import Antecedents
+from kit.sourcing.names import FirstNames, PeopleIndex, edit_distance
+
+__all__ = ["Entity", "SpeakerBook", "edit_distance", "prescan"]
 from kit.syllables import easy_words
 
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him|He|She|His|Her)\b")
+_PERSONAL_REACH = 200  # characters after the name: its sentence and a little more
 _GENDER = {**{w: "m" for w in function_words("male_honorifics")},
            **{w: "f" for w in function_words("female_honorifics")}}
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (small words only, so the plain table is fine)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-def _close_spelling(a: str, b: str) -> bool:
-    """Same surname spelt differently: one edit for short names, two for names of 7+ letters."""
-    if a == b or min(len(a), len(b)) < 4 or a[0].lower() != b[0].lower():
-        return False
-    limit = 2 if min(len(a), len(b)) >= 7 else 1
-    return edit_distance(a.lower(), b.lower()) <= limit
 
 
 @dataclass
@@ -93,24 +81,49 @@ class SpeakerBook:
     def __init__(self, text: str = "") -> None:
         self.entities: list[Entity] = []
         self.text = text
+        self.people = PeopleIndex()
+        self.prescanned = False  # set by prescan: before it, the book cannot know who the article names
+        self.first_names: FirstNames | None = None  # read from the text on first use
+        self._keys: dict[tuple[str, str], Entity] = {}  # (canonical lower-cased, type) -> a non-person source
+        self._order: dict[int, int] = {}  # id(entity) -> its index in `entities` (filled as they are added)
+        self.antecedents = Antecedents(self._order_of)
+
+    def _order_of(self, ent: Entity) -> int:
+        for k in range(len(self._order), len(self.entities)):  # `entities` only grows, also from outside
+            self._order.setdefault(id(self.entities[k]), k)
+        return self._order.get(id(ent), len(self.entities))
+
+    def mentioned(self, ent: Entity, pos: int) -> None:
+        """Record that the text names `ent` at `pos`."""
+        ent.mentioned_at.append(pos)
+        self.antecedents.seen.event(ent, pos)
+
+    def spoke(self, ent: Entity, pos: int, opens_sentence: bool = False) -> None:
+        """Record that `ent` speaks at `pos` (or, `opens_sentence`, that its name opens a sentence there)."""
+        (ent.subject_at if opens_sentence else ent.spoke_at).append(pos)
+        self.antecedents.spoke.event(ent, pos)
+
+    def has_surname(self, word: str) -> bool:
+        """Whether a person in the book has this surname."""
+        return self.people.find(word, None) is not None
 
     def resolve(self, m: Mention) -> tuple[Entity | None, str | None]:
         """(entity, spelling variant or None) for a mention; None when a pronoun or title has no antecedent."""
         if m.kind == "person":
             return self.person(m)
         if m.kind == "pronoun":
-            return _pronoun(self.entities, m), None
+            return self.antecedents.pronoun(self.entities, m), None
         if m.kind == "role_ref":
-            ent = _role_ref(self.entities, m)
+            ent = self.antecedents.title(self.entities, m)
             if ent is not None:
-                ent.mentioned_at.append(m.start)
+                self.mentioned(ent, m.start)
                 return ent, None
             return self._description(m, "anonymous"), None
         if m.kind == "agency":
             if m.head.islower():  # "the publication", "the newspaper": the last outlet named
-                ent = _last(self.entities, "agency", m.start)
+                ent = self.antecedents.last(self.entities, "agency", m.start)
                 if ent is not None and m.text.lower().startswith("the "):
-                    ent.mentioned_at.append(m.start)
+                    self.mentioned(ent, m.start)
                     return ent, None
                 return self._description(m, "agency"), None
             return self._keyed(m.head, "agency", m), None
@@ -131,13 +144,17 @@ class SpeakerBook:
         first = _first_name(m)
         ent, variant = self._find_person(m.name[-1], first)
         if ent is None and first is None:
-            m = self._with_first_name(m)
+            m = _with_first_name(self, m)
+        if ent is None and _organisation(self, m):
+            return self._keyed(m.name[0], "institution", m), None
         if ent is None:
             ent = Entity(_full_name(m.name), "person", m.name, m.role, m.country, _GENDER.get((m.honorific or "").lower()))
             self.entities.append(ent)
+            self.people.add(ent)
         else:
             if len(m.name) > len(ent.name) and variant is None:
                 ent.name, ent.canonical = m.name, _full_name(m.name)
+                self.people.add(ent)  # filed under the new name too
             if ent.role is not None and m.role is not None and m.role.word != ent.role.word \
                     and m.role not in ent.other_roles:
                 ent.other_roles.append(m.role)  # a second title the article gives the same person
@@ -146,34 +163,21 @@ class SpeakerBook:
             ent.gender = ent.gender or _GENDER.get((m.honorific or "").lower())
             if variant and variant not in ent.variants:
                 ent.variants.append(variant)
-        ent.mentioned_at.append(m.start)
+            self.antecedents.refile(ent)  # its gender or title may be new
+        self.mentioned(ent, m.start)
         return ent, variant
 
-    def _with_first_name(self, m: Mention) -> Mention:
-        """"Smith said" when the text earlier wrote "John Smith": take the full name from there."""
-        surname = re.escape(m.name[-1])
-        found = None
-        pattern = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:[A-Z]\.\s+)?" + surname + r"\b")
-        for hit in pattern.finditer(self.text, 0, m.start):  # no copy of the text before the mention
-            first = hit.group(1)
-            if is_name_word(first) and not countries().get((first,)) and (first.lower(),) not in lexicon() \
-                    and (first,) not in lexicon() and first.lower() not in easy_words():
-                found = first
-        if found is None:
-            return m
-        return Mention(m.start, m.end, m.text, m.kind, (found,) + m.name, m.role, m.country, m.honorific)
-
     def _find_person(self, surname: str, first: str | None) -> tuple[Entity | None, str | None]:
-        people = [e for e in self.entities if e.source_type == "person"]
-        for e in reversed(people):
-            if e.surname == surname and (first is None or len(e.name) < 2 or e.name[0] == first):
-                return e, None
-        for e in reversed(people):
-            if _close_spelling(e.surname, surname) and (first is None or len(e.name) < 2 or e.name[0] == first):
-                return e, surname
-        for e in reversed(people):  # "Xi" after "Xi Jinping": family name first
-            if first is None and len(e.name) == 2 and e.name[0] == surname:
-                return e, None
+        ent = self.people.find(surname, first)
+        if ent is not None:
+            return ent, None
+        ent = self.people.find_spelt_like(surname, first)
+        if ent is not None:
+            return ent, surname
+        if first is None:  # "Xi" after "Xi Jinping": family name first
+            ent = self.people.find_first_word(surname)
+            if ent is not None:
+                return ent, None
         return None, None
 
     def _description(self, m: Mention, source_type: SourceType) -> Entity:
@@ -189,73 +193,49 @@ class SpeakerBook:
         ent = self._keyed(desc, source_type, m)
         ent.role = ent.role or m.role
         ent.plural = m.plural
+        self.antecedents.refile(ent)
         return ent
 
     def _keyed(self, canonical: str, source_type: SourceType, m: Mention) -> Entity:
-        key = canonical.lower()
-        for e in self.entities:
-            if e.canonical.lower() == key and e.source_type == source_type:
-                e.mentioned_at.append(m.start)
-                return e
-        ent = Entity(canonical, source_type, country=m.country, plural=m.plural)
-        ent.mentioned_at.append(m.start)
-        self.entities.append(ent)
+        key = (canonical.lower(), source_type)
+        ent = self._keys.get(key)
+        if ent is None:
+            ent = self._keys[key] = Entity(canonical, source_type, country=m.country, plural=m.plural)
+            self.entities.append(ent)
+        self.mentioned(ent, m.start)
         return ent
+
+
+def _organisation(book: SpeakerBook, m: Mention) -> bool:
+    """"Apple said": one capitalised word that the article never gives a first name, a title or an
+    honorific is a company or an organisation's name, not a person's (a person in the news is introduced
+    with a full name or a title first)."""
+    if not (len(m.name) == 1 and m.role is None and m.honorific is None and m.kind == "person"
+            and book.prescanned and not book.has_surname(m.name[0])):
+        return False
+    reach = m.end + _PERSONAL_REACH
+    para_end = book.text.find("\n\n", m.end, reach)
+    return _PERSONAL.search(book.text, m.end, reach if para_end < 0 else para_end) is None  # "Putin said he"
+
+
+def _with_first_name(book: SpeakerBook, m: Mention) -> Mention:
+    """"Smith said" when the text earlier wrote "John Smith": take the full name from there."""
+    if book.first_names is None:
+        book.first_names = FirstNames(book.text)
+    found = None
+    for first in book.first_names.before(m.name[-1], m.start):  # the last one written before wins
+        if is_name_word(first) and not countries().get((first,)) and (first.lower(),) not in lexicon() \
+                and (first,) not in lexicon() and first.lower() not in easy_words():
+            found = first
+            break
+    if found is None or found == m.name[0]:
+        return m  # "Al Franken" read as a surname with a particle: no second "Al"
+    return Mention(m.start, m.end, m.text, m.kind, (found,) + m.name, m.role, m.country, m.honorific)
 
 
 def _first_name(m: Mention) -> str | None:
     """The first name word of a person mention, None for a surname alone or "Von der Leyen"."""
     return m.name[0] if len(m.name) > 1 and m.name[0].lower() not in PARTICLES else None
-
-
-# -- pointing back: the antecedent of a pronoun, a title, "the publication" -----------------------------------
-def _last(entities: list[Entity], source_type: str, before: int) -> Entity | None:
-    best, best_at = None, -1
-    for e in entities:
-        seen = [o for o in e.mentioned_at if o < before]
-        if e.source_type == source_type and seen and seen[-1] > best_at:
-            best, best_at = e, seen[-1]
-    return best
-
-
-def _pronoun(entities: list[Entity], m: Mention) -> Entity | None:
-    """he/she: the last person (or single unnamed source) who spoke or opened a sentence; they/it: a group, a body."""
-    want = m.role.tags[0] if m.role and m.role.tags else "person"
-    word = m.text.lower()
-    best, best_at = None, -1
-    for e in entities:
-        spoke = sorted(o for o in e.spoke_at + e.subject_at if o < m.start)
-        if not spoke or spoke[-1] <= best_at:
-            continue
-        if want == "person":  # a person, or an unnamed source whose noun is a person's ("an analyst")
-            ok = (e.source_type == "person" or (e.source_type == "anonymous" and not e.plural
-                                                and e.role is not None and e.role.kind == "role"))
-            ok = ok and not (word == "he" and e.gender == "f") and not (word == "she" and e.gender == "m")
-        elif want == "group":
-            ok = e.plural or e.source_type in ("institution", "agency")
-        else:
-            ok = e.source_type in ("institution", "agency")
-        if ok:
-            best, best_at = e, spoke[-1]
-    return best
-
-
-def _role_ref(entities: list[Entity], m: Mention) -> Entity | None:
-    """The last person (or unnamed source) mentioned before m whose title fits m's title and country."""
-    want = {m.role.word, *(m.role.tags[:1])} if m.role else set()
-    best, best_at = None, -1
-    for e in entities:
-        before = [o for o in e.mentioned_at if o < m.start]
-        if not before or before[-1] <= best_at or e.source_type not in ("person", "anonymous") or e.plural:
-            continue
-        mine = {m.role.word, *m.role.tags} if m.role else set()
-        own = {r.word for r in ([e.role] if e.role else []) + e.other_roles}
-        if not (want & e.tags()) and not (own & (mine - {"official"})):
-            continue  # "the leader" fits a president; "the politician" fits a president or minister
-        if m.country and e.country and m.country != e.country:
-            continue
-        best, best_at = e, before[-1]
-    return best
 
 
 # -- people named anywhere in the body --------------------------------------------------------------------------
@@ -264,7 +244,7 @@ def prescan(book: SpeakerBook, article: Article) -> None:
     is mentioned, so "he" and "the Syrian leader" can point back to them."""
     text = article.text
     starts = {s.start for s in article.body_sentences}
-    for sent in article.body_sentences:
+    for sent in checked(article.body_sentences):
         tokens = words_in(text, sent.start, sent.end)
         i = 0
         while i < len(tokens):
@@ -288,7 +268,7 @@ def prescan(book: SpeakerBook, article: Article) -> None:
                     if m and m.kind == "person":
                         ent, _ = book.person(m)
                         if m.start in starts:
-                            ent.subject_at.append(m.start)
+                            book.spoke(ent, m.start, opens_sentence=True)
                 i = j if end > 0 else i + n
                 continue
             i += n
@@ -300,10 +280,11 @@ def prescan(book: SpeakerBook, article: Article) -> None:
         for pos in where.get(ent.surname, []) + where.get(ent.surname + "'s", []) + where.get(ent.surname + "’s", []):
             if pos not in seen:
                 seen.add(pos)
-                ent.mentioned_at.append(pos)
+                book.mentioned(ent, pos)
                 if pos in starts:
-                    ent.subject_at.append(pos)
+                    book.spoke(ent, pos, opens_sentence=True)
         ent.mentioned_at.sort()
+    book.prescanned = True
 
 
 def _name_part(tokens: list[Span], j: int) -> bool:

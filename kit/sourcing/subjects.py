@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING
 from kit.article import Span, words_in
 from kit.lexicons import function_words
 from kit.sourcing.cues import find_cues
-from kit.sourcing.mentions import Mention
-from kit.sourcing.phrases import left_chunk, read_mention, trim
+from kit.sourcing.mentions import DETERMINERS, Mention
+from kit.sourcing.phrases import MAX_CHUNK_CHARS, left_chunk, read_mention, trim
 
 if TYPE_CHECKING:
     from kit.sourcing.context import Context
 
-_AUXILIARIES = function_words("auxiliaries")  # "Paul Dressler, has said": the verb's, not the source's
+_AUXILIARIES = function_words("auxiliaries")
+_RELATIVE = function_words("relative_pronouns")
+_MAX_RELATIVE_HEAD = 8  # words: "the Cycling Union", "Maria Lopez, 64,": a source phrase is short  # "Paul Dressler, has said": the verb's, not the source's
 _ADDRESS = re.compile(r"\s*(?:of|from)\s+[A-Z]")  # "of Elm Road", "from Leeds": where a person lives or works
 _PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
 
@@ -35,20 +37,33 @@ def subject(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple[int, int
     if e > s and all(w.text in _AUXILIARIES for w in words_in(ctx.text, s, e)):
         s = e  # "Paul Dressler, has said": the auxiliary belongs to the verb; the source is before the comma
     m = read_mention(ctx, s, e, sent)
+    if m is None and e <= s:
+        clause = _relative_source(ctx, lo, cue_start, sent)  # "Maria Lopez, who said", "the union, which says"
+        if clause is not None:
+            return clause
+        described = _described_source(ctx, lo, cue_start, sent)  # 'A woman described as "a former official" told'
+        if described is not None:
+            return described
     if m is not None or e > s or ctx.text[cue_start:cue_start + 40].split()[0].endswith("ing"):
         return s, e, m
-    comma = ctx.text.rfind(",", lo, cue_start)
-    if comma < 0 or any(w.text not in _AUXILIARIES for w in words_in(ctx.text, comma + 1, cue_start)):
+    comma = _comma_before_auxiliaries(ctx, lo, cue_start, sent)
+    if comma < 0:
         return s, e, None
     named = None
+    skipped = False  # a party tag or an address was passed over
     for _ in range(3):
         prev_comma = ctx.text.rfind(",", lo, comma)
         if prev_comma < 0:
+            if skipped:  # "Sen. Tom Harlan, R-Kan., said": the name opens the sentence
+                s2, e2 = left_chunk(ctx, lo, comma)
+                m2 = read_mention(ctx, s2, e2, sent)
+                if m2 is not None and m2.kind == "person":
+                    return s2, e2, m2
             return s, e, None
         appositive = ctx.text[prev_comma + 1:comma]
         relative = re.match(r"\s*(who|which|whose|whom|where|when|[a-z]+ing|[a-z]+ed)\b", appositive)
         if _PARTY_TAG.match(appositive) or _ADDRESS.match(appositive):
-            comma = prev_comma  # "Sen. Tom Harlan, R-Kan.," / "John Smith, 45, of Leeds,": not a name
+            comma, skipped = prev_comma, True  # "Sen. Tom Harlan, R-Kan.," / "John Smith, 45, of Leeds,": no name
             continue
         if len(appositive.split()) > 20 or (find_cues(ctx, prev_comma + 1, comma) and not relative) \
                 or re.search(r"[\"“”;:]", appositive):
@@ -86,3 +101,64 @@ def subject(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple[int, int
             return s2, e2, m2
         comma = prev_comma
     return s, e, None
+
+
+def _comma_before_auxiliaries(ctx: Context, lo: int, cue_start: int, sent: Span) -> int:
+    """The last comma before the cue with nothing but auxiliaries after it ("Paul Dressler, has said"), or -1.
+
+    Looks back only as far as the last word that is not an auxiliary: a comma before it cannot qualify,
+    so a long sentence is not searched again for every cue.
+    """
+    words = ctx.sentence_words(sent) if sent.start <= lo else words_in(ctx.text, lo, cue_start)
+    k = ctx.words_before(sent, cue_start) if sent.start <= lo else len(words)
+    floor = lo
+    while k > 0 and words[k - 1].end > lo:
+        if words[k - 1].text not in _AUXILIARIES:
+            floor = words[k - 1].end
+            break
+        k -= 1
+    return ctx.text.rfind(",", floor, cue_start)
+
+
+def _relative_source(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple[int, int, Mention] | None:
+    """"X, who (has) said ...": the source is the noun phrase right before the comma, read from its end."""
+    words = ctx.sentence_words(sent) if sent.start <= lo else words_in(ctx.text, lo, cue_start)
+    k = ctx.words_before(sent, cue_start) if sent.start <= lo else len(words)
+    while k > 0 and words[k - 1].text in _AUXILIARIES:
+        k -= 1
+    if k == 0 or words[k - 1].text not in _RELATIVE or words[k - 1].start < lo:
+        return None
+    comma = ctx.last_visible(lo, words[k - 1].start)
+    if comma <= lo or ctx.text[comma - 1] != ",":
+        return None  # "the man who said" with no comma: a restrictive clause, read by the plain rules
+    close = ctx.text.find(",", cue_start, sent.end)
+    if close >= 0 and any(c.start <= ctx.first_visible(close + 1, sent.end) + 1
+                          for c in find_cues(ctx, close + 1, min(sent.end, close + 40))):
+        return None  # "The director, who asked not to be named, told Reuters": the main verb comes after
+    s, e = left_chunk(ctx, lo, comma - 1)
+    phrase = words_in(ctx.text, s, e)
+    for j in range(max(0, len(phrase) - _MAX_RELATIVE_HEAD), len(phrase)):  # the longest noun phrase that ends there
+        w = phrase[j].text
+        if not (w[:1].isupper() or w.lower() in DETERMINERS):
+            continue
+        m = read_mention(ctx, phrase[j].start, e, sent)
+        if m is not None and m.end >= e and m.kind not in ("pronoun", "document") and \
+                (m.kind != "anonymous" or m.role is not None):
+            return phrase[j].start, e, m
+    return None
+
+
+def _described_source(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple[int, int, Mention] | None:
+    """'A woman described as a "former official" told ...': a short quotation inside the subject, right before
+    the cue, describes the source; the source is read before the quotation."""
+    end = ctx.last_visible(lo, cue_start)
+    q = ctx.scan.containing(end - 1) if end > lo else None
+    if q is None or q.outer_end != end or q.outer_start <= lo or len(words_in(ctx.text, q.start, q.end)) > 12:
+        return None
+    floor = max(lo, q.outer_start - MAX_CHUNK_CHARS)
+    start = max([floor] + [ctx.text.rfind(ch, floor, q.outer_start) + 1 for ch in ",;:()"])
+    s, e = trim(ctx.text, start, q.outer_start)  # back to punctuation: "as" opens no clause here
+    m = read_mention(ctx, s, e, sent)
+    if m is None or m.kind in ("pronoun", "document") or m.end >= e:
+        return None  # the words before the quotation must go on past the source ("described as a")
+    return m.start, m.end, m
