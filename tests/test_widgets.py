@@ -390,8 +390,10 @@ def test_neutral_rewrite_counts_sources_then_asks_to_compare(seed_all):
     # on its own the lab knows only this paragraph: words in quotation marks that it does not have are invented
     assert lab.submit(lab.box.value.replace("their foreign policy aims", '"geopolitical ambitions"')).problem == (
         "invented_quote")
-    assert lab.submit("Putin said the West should keep replacing governments with the help of armed groups. "
-                      "He urged Western countries to put aside geopolitical ambitions.").problem == "reversed"
+    # without the exercise's data the kit cannot see every reversal: it asks the student to check for one
+    fb = lab.submit("Putin said the West should keep replacing governments with the help of armed groups. "
+                    "He urged Western countries to put aside geopolitical ambitions.")
+    assert fb.status != "correct" and any("opposite" in s for s in fb.self_check)
 
 
 def test_terms_in_context_labels_part_and_quotation(seed_article):
