@@ -478,7 +478,7 @@ ANSWERS = Path(__file__).parent / "fixtures" / "student_answers"
 OPEN = [i for i in exercise_ids() if spec(i)["kind"] in ("free_text", "rewrite")]
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def in_lessons(tmp_path, monkeypatch):
     """A fresh folder as the kernel's working directory (where my_work/ goes), and no remembered student."""
     from kit.lessons import work
