@@ -645,3 +645,33 @@ def test_guide_class_folder_command_works(tmp_path):
     assert pages == ["index.html", "library.html", "pravda.html"]
     index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
     assert "library.html" in index and "pravda.html" in index
+
+
+# -- what students see, and where their work is kept -----------------------------------------------------
+def test_guide_quotes_the_messages_students_really_see():
+    from kit.lessons import feedback
+    from kit.lessons.work import _unreadable
+
+    guide = flat(read("README.md"))
+    for head in (feedback.RIGHT, feedback.WRONG, feedback.CHECK, feedback.SAVED):
+        assert flat(head) in guide, head
+    assert flat(feedback.STALE) in guide
+    corrupt = str(_unreadable(Path("my_work") / "03_who_speaks.json", "..."))
+    assert flat(corrupt.split("(")[0]) in guide and flat(corrupt.split(")", 1)[1].split(": rename")[0]) in guide
+    w = __import__("kit.widgets").widgets.exercise("03-missing-voice")
+    w.submit("Interview refugees.")
+    assert flat(re.sub(r"<[^>]+>", "", w.saved.value)) in guide  # "saved in my_work/03_who_speaks.json."
+    again = __import__("kit.widgets").widgets.exercise("03-missing-voice")
+    assert flat(re.sub(r"<[^>]+>", "", again.saved.value)) in guide  # "your answer from ... is back."
+    fallback = again._repr_mimebundle_()["text/html"]
+    assert "run this cell (shift+enter) to answer it." in flat(fallback) and "run this cell (shift+enter) to answer it." in guide
+    assert "error displaying widget: model not found" in guide and "my_work/" in guide
+
+
+def test_the_lab_setting_the_guide_names_is_installed_by_setup_and_binder():
+    settings = json.loads((ROOT / "binder" / "jupyterlab-settings.json").read_text(encoding="utf-8"))
+    assert settings == {"@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True}}
+    for path in (ROOT / "Makefile", ROOT / "binder" / "postBuild"):
+        text = path.read_text(encoding="utf-8")
+        assert "binder/jupyterlab-settings.json" in text and "share/jupyter/lab/settings/overrides.d" in text, path
+    assert "binder/jupyterlab-settings.json" in read("README.md") and "savestate" in flat(read("README.md"))
