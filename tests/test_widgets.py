@@ -726,3 +726,15 @@ def test_write_replace_replaces_whole_files_only(tmp_path):
     (tmp_path / "d").mkdir()
     with pytest.raises(KitOutputError, match="folder"):
         write_replace(tmp_path / "d", "x")
+
+
+def test_a_broken_student_file_is_named_and_answers_are_still_saved(in_lessons):
+    folder = in_lessons / "my_work"
+    folder.mkdir()
+    (folder / "student.json").write_text("not json", encoding="utf-8")
+    w = kw.exercise("00-who-published")
+    assert "student.json cannot be read" in text_of(w.saved.value) and "fixed order" in text_of(w.saved.value)
+    w.submit("Pravda.Ru")
+    assert (folder / "student.json").read_text(encoding="utf-8") == "not json"  # never overwritten
+    assert json.loads((folder / "00_start_here.json").read_text(encoding="utf-8"))["answers"]["00-who-published"][
+        "status"] == "correct"

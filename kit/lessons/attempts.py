@@ -60,8 +60,8 @@ class Attempts:
         """The student id for shuffling ("" when it cannot be read: a fixed order, and the reason shown)."""
         try:
             return student_id(self.work.folder if self.work else None)
-        except (KitInputError, KitOutputError) as exc:
-            self._warn(str(exc))
+        except (KitInputError, KitOutputError) as exc:  # say why; answers are still saved in the lesson's file
+            self.saved.value = feedback_html("error", f"{exc} Until then the options keep one fixed order.")
             return ""
 
     # -- to be given by each exercise ------------------------------------------------------
