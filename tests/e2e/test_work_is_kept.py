@@ -42,7 +42,8 @@ def _box(page):
 
 
 def _exercise(page):
-    return page.locator(f"{PANEL} .kit-exercise").filter(has=_box(page))
+    # the inner locator is matched inside each exercise, so it must not start from the notebook panel
+    return page.locator(f"{PANEL} .kit-exercise").filter(has=page.get_by_label(QUESTION))
 
 
 def test_an_answer_survives_restart_and_run_all_and_reopening(lab_server: LabServer, browser_context) -> None:
