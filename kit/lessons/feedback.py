@@ -41,7 +41,8 @@ STALE = ("This exercise has lost its connection to Python (the kernel was restar
          "check answers now. Run this cell again (Shift+Enter): your saved answers come back.")
 
 # Scoped to the exercises' own classes; JupyterLab adds `jupyter-widgets-disconnected` to every widget view
-# whose kernel side is gone (a restart, or a widget restored from a saved notebook).
+# whose kernel side is gone (a restart, or a widget restored from a saved notebook); the exercise shows one note
+# instead of ipywidgets' broken-link icon on each of its parts.
 STYLE = """<style>
 .kit-exercise .widget-radio-box label, .kit-exercise .widget-radio-box input {min-height: 24px;}
 .kit-exercise .widget-radio-box label {display: flex; align-items: center; gap: 0.4em;
@@ -54,6 +55,7 @@ STYLE = """<style>
 .kit-exercise select, .kit-exercise button {min-height: 28px;}
 .kit-exercise .kit-stale {display: none;}
 .kit-exercise.jupyter-widgets-disconnected .kit-stale {display: block;}
+.kit-exercise .jupyter-widgets-disconnected::before {content: none;}
 </style>"""
 
 
@@ -100,7 +102,7 @@ def question_html(text: str) -> widgets.HTML:
 
 def style_and_stale() -> list[widgets.HTML]:
     """The exercises' stylesheet and the hidden "run this cell again" note: the first children of an exercise."""
-    stale = widgets.HTML(value=f'<p role="alert"><strong>{html.escape(WRONG[0])} {html.escape(STALE)}</strong></p>')
+    stale = widgets.HTML(value=f'<p role="alert"><strong>⚠ {html.escape(STALE)}</strong></p>')
     stale.add_class("kit-stale")
     return [widgets.HTML(value=STYLE), stale]
 
