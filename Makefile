@@ -13,11 +13,16 @@ LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: lab test check lint setup clean student-edition
 
-$(STAMP): pyproject.toml binder/requirements.txt
+# Setup also installs the lessons' JupyterLab defaults (binder/jupyterlab-settings.json, as binder/postBuild
+# does): widget state saved in the notebook, so a reopened lesson never shows "Error displaying widget: model
+# not found". overrides.d/ merges with any overrides.json of the environment instead of replacing it.
+$(STAMP): pyproject.toml binder/requirements.txt binder/jupyterlab-settings.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
 	  { echo "The kit needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) -V 2>&1). Run: make PYTHON=python3.11 ..."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c binder/requirements.txt -e ".[dev]"
+	mkdir -p $(VENV)/share/jupyter/lab/settings/overrides.d
+	cp binder/jupyterlab-settings.json $(VENV)/share/jupyter/lab/settings/overrides.d/media-literacy-kit.json
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -19,6 +19,8 @@ summary, a lesson's saved report) goes through here:
 `write_new` picks the first free name `stem.suffix`, `stem-2.suffix`,
 `stem-3.suffix`...; `write_exact` and `open_new` want one exact name (a
 user's `-o FILE`) and refuse if it exists.
+`write_replace` is the one exception: it updates a file the kit keeps for a
+student (`my_work/<lesson>.json`), atomically, through the same temporary file.
 """
 
 from __future__ import annotations
@@ -261,3 +263,30 @@ def open_new(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterator[Ne
     finally:
         fh.close()
         _remove(tmp)
+
+
+def write_replace(path: str | os.PathLike, content: str, *, encoding: str = "utf-8") -> Path:
+    """Write `content` to `path`, replacing the file if it exists: the old or the new file, never half of one.
+
+    The one exception to "never overwrite", for a file the kit itself keeps up
+    to date (a student's saved answers, `my_work/<lesson>.json`): the new
+    content goes to a temporary file that is fsynced and then renamed over the
+    old one (`os.replace`, atomic on one file system). A folder of that name is
+    refused; any OSError is a one-line KitOutputError.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise _exists_error(path)
+    tmp, fh = _temp_in(path.parent, path, encoding)
+    try:
+        try:
+            fh.write(content)
+            _finish(fh)
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _fail(path, exc) from None
+        _sync_folder(path.parent)
+    finally:
+        fh.close()
+        _remove(tmp)
+    return path

@@ -22,6 +22,15 @@ SEED = ROOT / "seeds" / "pravda_putin_syria_csto.txt"
 NEUTRAL = ROOT / "seeds" / "neutral_library_hours.txt"
 
 
+@pytest.fixture(autouse=True)
+def _answers_kept_elsewhere(tmp_path, monkeypatch):
+    """The exercises keep answers in my_work/ under the working directory: a fresh one per test, not the repo."""
+    from kit.lessons import work
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(work, "_students", {})
+
+
 def read(name: str) -> str:
     return (TEACHERS / name).read_text(encoding="utf-8")
 
@@ -85,9 +94,9 @@ def exercise_classes() -> frozenset[str]:
 
 def test_exercise_classes_are_found_in_the_lessons_package():
     # the answer-key checks below rest on this list: an empty or partial one would let them pass unchecked
-    assert {"MultipleChoice", "PickTheWord", "FreeText", "Dropdowns", "RewriteLab", "LoadedRewrite",
+    assert {"MultipleChoice", "PickTheWord", "OpenAnswer", "Dropdowns", "RewriteLab", "LoadedRewrite",
             "NeutralRewrite", "SiftChecklist", "OwnArticleLab", "hard_word_quiz", "loaded_word_quiz",
-            "who_speaks_most_quiz"} <= exercise_classes()
+            "who_speaks_most_quiz", "exercise"} <= exercise_classes()
 
 
 def exercises_in(path: Path) -> list[ast.Call]:
@@ -188,6 +197,10 @@ def test_every_exercise_has_an_answer(lesson):
     listed = len(re.findall(r"(?m)^### Exercise", key))
     assert listed >= len(calls), f"{path.name} has {len(calls)} exercises, its answer key lists {listed}"
     for call in calls:
+        name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None)
+        if name == "exercise":  # kw.exercise("ID"): the question and answer are in the kit's data
+            check_key_for(literal(call.args[0]), key, path.name)
+            continue
         question = literal(call.args[0]) if call.args else None
         if question is not None:
             assert flat(question) in flat(key), f"{path.name}: no answer for {question!r}"
@@ -199,6 +212,22 @@ def test_every_exercise_has_an_answer(lesson):
             for item in items.elts:
                 line, role = (literal(e) for e in item.elts)
                 assert f"| {line} | {role} |" in key, f"{path.name}: no row for {line!r} -> {role!r}"
+
+
+def check_key_for(exercise_id: str | None, key: str, where: str) -> None:
+    """The answer key section states the exercise's question, its answer and every dropdown row."""
+    from kit.grading import spec
+
+    assert exercise_id, f"{where}: kw.exercise needs an id"
+    s = spec(exercise_id)
+    assert flat(s["question"]) in flat(key), f"{where}: no answer for {s['question']!r}"
+    if "answer" in s:
+        assert flat(s["answer"]) in flat(key), f"{where}: the key does not give the answer {s['answer']!r}"
+    for line, role in s.get("items", []):
+        assert f"| {line} | {role} |" in key, f"{where}: no row for {line!r} -> {role!r}"
+    if s["kind"] in ("free_text", "rewrite"):
+        assert f"`{exercise_id}`" in key, f"{where}: the key should name the exercise id {exercise_id}"
+        assert flat(s["model_answer"]).rstrip(".") in flat(key).replace("> ", ""), f"{where}: model answer"
 
 
 def test_no_answer_or_plan_for_a_lesson_that_does_not_exist():
@@ -240,7 +269,8 @@ NUMBERS = [
      lambda: (hardest().words, hardest().syllables, hardest().grade)),
     ("02", "**Answer: {}**", lambda: ", ".join(hard_word_quiz_answers())),
     ("02", "(grade {:.1f}, {} sentences, {} words)", lambda: rewrite_stats(REWRITE_02)),
-    ("02", "also gets a \"Yes\" (grade {:.1f})", lambda: rewrite_stats(SHORT_02)[0]),
+    ("02", "scores well (grade {:.1f}) but gets **✘ Not quite** (\"your version keeps only {:.0%} of the",
+     lambda: short_02()),
     ("03", "`{} attributions: {} direct quotations, {} reported`",
      lambda: tuple(report().sourcing.counts()[k] for k in ("attributions", "direct", "indirect"))),
     ("03", "**Answer: {}** ({} direct + {} reported)", lambda: top_speaker()),
@@ -349,59 +379,52 @@ def loaded_rewrite_left(version: str) -> int:
     from kit import widgets as kw
     from kit.compare import passage_analysis
 
-    lab = kw.LoadedRewrite(report().article.body_paragraphs[0].text)
-    lab.box.value = version
-    assert "Yes" in lab.feedback.value, lab.feedback.value
+    lab = kw.exercise("04-rewrite-loaded")
+    fb = lab.submit(version)
+    assert fb.status == "check", fb.message  # passes every check; the meaning is for the student to compare
     return len(lab.outlet_matches(passage_analysis(version)[2]))
 
 
 def neutral_rewrite_lab():
     from kit import widgets as kw
 
-    paragraph = next(p for p in report().article.body_paragraphs if p.text.startswith("Putin urged"))
-    return kw.NeutralRewrite(paragraph.text)
+    return kw.exercise("06-neutral-rewrite")
 
 
 def neutral_rewrite_before() -> dict:
     return neutral_rewrite_lab().before
 
 
-# Answers the key quotes for free-text exercises, and whether the key says the widget accepts them.
+# Answers the key quotes for open exercises, and the verdict the key says the student gets.
 FREE_TEXT = [
-    ("00", "Russia supports the Syrian government and says it is not to blame for the refugee crisis.", True),
-    ("00", "Putin spoke at a summit", False),
-    ("03", "Refugees and the Syrian opposition: a fair report would ask them for their side, and quote the "
-           "White House directly.", True),
-    ("03", "Refugees could say why they left, which tests Putin's claim that they flee terrorists, not Russia's "
-           "support for Assad.", True),
-    ("05", "US: Russia may face isolation if it keeps backing Assad", True),
-    ("05", "US says Russia faces isolation", False),
-    ("05", "Russia may face isolation", False),
-    ("05", "White House warns Russia could face isolation", True),
-    ("06", "Ask the White House, refugees and the Syrian opposition for their side, and check Putin's claims "
-           "about the refugee crisis against UN figures.", True),
-    ("06", "Check the claims", True),
+    ("00-main-message", "Russia supports the Syrian government and says it is not to blame for the refugee crisis.",
+     "correct"),
+    ("00-main-message", "Putin spoke at a summit", "check"),
+    ("00-main-message", "Russia supports the Syrian rebels against Assad", "incorrect"),
+    ("00-main-message", "russia russia russia support syria", "incorrect"),
+    ("03-missing-voice", "Refugees could say why they left, which tests Putin's claim that they flee terrorists, not "
+                         "Russia's support for Assad.", "correct"),
+    ("03-missing-voice", "People who fled the war should be interviewed.", "correct"),
+    ("03-missing-voice", "un un un say", "incorrect"),
+    ("05-rewrite-subhead", "US: Russia may face isolation if it keeps backing Assad", "correct"),
+    ("05-rewrite-subhead", "US says Russia faces isolation", "check"),
+    ("05-rewrite-subhead", "Russia may face isolation", "incorrect"),
+    ("05-rewrite-subhead", "White House warns Russia could face isolation", "correct"),
+    ("05-rewrite-subhead", "Washington may punish Russia with isolation", "incorrect"),
+    ("06-reporter-action", "Check the claims", "correct"),
+    ("06-reporter-action", "Interview refugees.", "correct"),
+    ("06-reporter-action", "Write it better and shorter.", "incorrect"),
 ]
+VERDICT_WORDS = {"correct": "✔ Yes", "incorrect": "✘ Not quite", "check": "Compare"}
 
 
-def free_text_widget(lesson: str):
-    """The lesson's (first) FreeText exercise, built from the notebook's own code."""
+@pytest.mark.parametrize("exercise_id,answer,status", FREE_TEXT, ids=[f"{e}-{a[:20]}" for e, a, _ in FREE_TEXT])
+def test_open_answers_in_the_key_get_the_feedback_the_key_says(exercise_id, answer, status):
     from kit import widgets as kw
 
-    path = next(p for p in lesson_files() if p.name.startswith(lesson))
-    for src in code_cells(path):
-        for node in ast.walk(ast.parse(src)):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "FreeText":
-                return eval(ast.get_source_segment(src, node), {"kw": kw})  # noqa: S307 (our own notebook)
-    raise AssertionError(f"{path.name} has no FreeText exercise")
-
-
-@pytest.mark.parametrize("lesson,answer,accepted", FREE_TEXT, ids=[f"{lesson}-{a[:20]}" for lesson, a, _ in FREE_TEXT])
-def test_free_text_answers_in_the_key_get_the_feedback_the_key_says(lesson, answer, accepted):
-    assert flat(answer) in flat(sections(read("answer_keys.md"))[lesson])
-    widget = free_text_widget(lesson)
-    widget.answer.value = answer
-    assert ("Yes" in widget.feedback.value) == accepted, widget.feedback.value
+    key = sections(read("answer_keys.md"))[exercise_id[:2]]
+    assert f"| {answer} | {VERDICT_WORDS[status]} |" in key, answer  # the key's table of examples says so
+    assert kw.exercise(exercise_id).submit(answer).status == status
 
 
 def test_answer_key_model_rewrites_are_the_ones_tested():
@@ -414,9 +437,8 @@ def test_answer_key_06_model_rewrites_are_accepted_and_quoted():
     key = flat(sections(read("answer_keys.md"))["06"])
     for version in REWRITE_06:
         assert flat(version) in key.replace("> ", "")
-        lab = neutral_rewrite_lab()
-        lab.box.value = version
-        assert "Yes" in lab.feedback.value, lab.feedback.value
+        fb = neutral_rewrite_lab().submit(version)
+        assert fb.status == "check", fb.message  # "two versions that pass every check"
 
 
 def test_answer_key_06_has_the_compare_table():
@@ -465,7 +487,7 @@ REWRITE_02 = ("An analyst from a university in Shanghai wrote in People's Daily,
               "said the US and its allies got a message. To beat the Islamic State, they would need to form a "
               "group against terror with the Syrian government.")
 
-# The key's warning example: accepted by the lab although it drops the point of the sentence.
+# The key's warning example: a low grade, yet it drops the point of the sentence.
 SHORT_02 = "The analyst wrote for People's Daily. Russia sends arms to Syria. The West is worried."
 
 
@@ -491,10 +513,21 @@ def hard_word_quiz_answers() -> list[str]:
 def rewrite_stats(version: str) -> tuple:
     from kit import widgets as kw
 
-    lab = kw.RewriteLab(hardest().text, target=10, keep=("analyst", "People's Daily"))
-    lab.box.value = version
-    assert "Yes" in lab.feedback.value, lab.feedback.value  # the lab accepts the model answer
+    lab = kw.exercise("02-rewrite-hardest")
+    fb = lab.submit(version)
+    assert fb.status == "check", fb.message  # the key's model answer passes every check
     return lab.after["grade"], lab.after["sentences"], lab.after["words"]
+
+
+def short_02() -> tuple[float, float]:
+    """The key's warning example: a low grade, and still "Not quite" because it lost the point."""
+    from kit import widgets as kw
+    from kit.grading.open_answers import kept_share
+
+    lab = kw.exercise("02-rewrite-hardest")
+    fb = lab.submit(SHORT_02)
+    assert (fb.status, fb.problem) == ("incorrect", "gutted"), fb.message
+    return lab.after["grade"], kept_share(lab.original, SHORT_02)
 
 
 def role_counts() -> dict[str, int]:
@@ -615,3 +648,33 @@ def test_guide_class_folder_command_works(tmp_path):
     assert pages == ["index.html", "library.html", "pravda.html"]
     index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
     assert "library.html" in index and "pravda.html" in index
+
+
+# -- what students see, and where their work is kept -----------------------------------------------------
+def test_guide_quotes_the_messages_students_really_see():
+    from kit.lessons import feedback
+    from kit.lessons.work import _unreadable
+
+    guide = flat(read("README.md"))
+    for head in (feedback.RIGHT, feedback.WRONG, feedback.CHECK, feedback.SAVED):
+        assert flat(head) in guide, head
+    assert flat(feedback.STALE) in guide
+    corrupt = str(_unreadable(Path("my_work") / "03_who_speaks.json", "..."))
+    assert flat(corrupt.split("(")[0]) in guide and flat(corrupt.split(")", 1)[1].split(": rename")[0]) in guide
+    w = __import__("kit.widgets").widgets.exercise("03-missing-voice")
+    w.submit("Interview refugees.")
+    assert flat(re.sub(r"<[^>]+>", "", w.saved.value)) in guide  # "saved in my_work/03_who_speaks.json."
+    again = __import__("kit.widgets").widgets.exercise("03-missing-voice")
+    assert flat(re.sub(r"<[^>]+>", "", again.saved.value)) in guide  # "your answer from ... is back."
+    fallback = again._repr_mimebundle_()["text/html"]
+    assert "run this cell (shift+enter) to answer it." in flat(fallback) and "run this cell (shift+enter) to answer it." in guide
+    assert "error displaying widget: model not found" in guide and "my_work/" in guide
+
+
+def test_the_lab_setting_the_guide_names_is_installed_by_setup_and_binder():
+    settings = json.loads((ROOT / "binder" / "jupyterlab-settings.json").read_text(encoding="utf-8"))
+    assert settings == {"@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True}}
+    for path in (ROOT / "Makefile", ROOT / "binder" / "postBuild"):
+        text = path.read_text(encoding="utf-8")
+        assert "binder/jupyterlab-settings.json" in text and "share/jupyter/lab/settings/overrides.d" in text, path
+    assert "binder/jupyterlab-settings.json" in read("README.md") and "savestate" in flat(read("README.md"))

@@ -8,9 +8,10 @@ when a named check fires (`problem`), and "check" when the kit cannot judge
 the meaning: it then gives the model answer and a self-check list.
 """
 
-from kit.grading.choices import judge_choice, judge_rows
+from kit.grading.choices import choice_feedback, judge_choice, judge_rows, rows_feedback, word_feedback
 from kit.grading.feedback import Feedback, Status
-from kit.grading.open_answers import judge
+from kit.grading.open_answers import judge, judge_spec
 from kit.grading.specs import exercise_ids, spec
 
-__all__ = ["Feedback", "Status", "exercise_ids", "judge", "judge_choice", "judge_rows", "spec"]
+__all__ = ["Feedback", "Status", "choice_feedback", "exercise_ids", "judge", "judge_choice", "judge_rows", "judge_spec",
+           "rows_feedback", "spec", "word_feedback"]

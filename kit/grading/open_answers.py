@@ -122,6 +122,15 @@ def judge(exercise_id: str, answer: str) -> Feedback:
     if ex["kind"] not in OPEN_KINDS:
         raise KitInputError(f"{exercise_id} is a {ex['kind'].replace('_', ' ')} exercise: use judge_choice or "
                             "judge_rows for it, not judge")
+    return judge_spec(ex, answer)
+
+
+def judge_spec(ex: dict[str, Any], answer: str) -> Feedback:
+    """`judge` on exercise data given directly (a rewrite of a student's own paragraph has no id).
+
+    The data needs at least `kind` ("free_text" or "rewrite"), `question`,
+    `model_answer` (may be empty), `self_check`, and for a rewrite `original`.
+    """
     if not isinstance(answer, str):
         raise KitInputError(f"an answer must be text, not {type(answer).__name__}")
     rewrite = ex["kind"] == "rewrite"
@@ -192,6 +201,10 @@ def _verdict(ex: dict[str, Any], answer: str, missing: list[dict], notes: list[s
     if decided:
         msg = (ex.get("right") or "that is the idea.") + f" One way to put it: {ex['model_answer']}"
         return Feedback("correct", msg, None, ex["model_answer"], [])
+    if not ex["model_answer"]:  # a rewrite of the student's own text: the original is what to compare with
+        return Feedback("check", "Your version passes the kit's checks (no invented source or quotation, nothing "
+                                 "reversed or dropped that a rule can see). The kit cannot judge what it means, so "
+                                 "compare it with the original, point by point.", None, "", [*notes, *ex["self_check"]])
     intro = ("Your version passes the kit's checks (no invented source or quotation, nothing reversed or dropped "
              "that a rule can see). " if ex["kind"] == "rewrite" else "")
     return Feedback("check", intro + CHECK_INTRO, None, ex["model_answer"], [*notes, *ex["self_check"]])

@@ -1,110 +1,152 @@
-"""Rewrite labs: the student rewrites a passage and the kit's numbers change as they type.
+"""Rewrite labs: the student rewrites a passage, the kit's numbers change as they type, Check gives the verdict.
 
-Each lab is a text box holding the original, a "Start again" button, a live
-before/after table and feedback that names the next thing to fix. The feedback
-never praises a rewrite that deletes the passage, drops who said it, or is
-about something else (`kit.compare.kept_share`).
+Each lab is a text box holding the original (its label is the question), a
+"Check my version" and a "Start again" button, a live before/after table with
+a line of numbers, and feedback. The live part only measures; the verdict
+comes from `kit.grading` when the student presses Check: for a lesson's
+exercise `judge(exercise_id, text)`, for a student's own paragraph
+`judge_spec` on the original (the mechanical checks: invented source or
+quotation, reversed meaning, gutted, broken grammar; then "compare with the
+original", never a tick). A draft is saved to my_work/ as the student types.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
 
-from kit.compare import (
-    ON_TOPIC_SHARE,
-    Stats,
-    folded,
-    kept_share,
-    passage_analysis,
-    passage_stats,
-    rewrite_stats,
-)
-from kit.lessons.feedback import clip, feedback_html
+from kit.compare import Stats, passage_analysis, passage_stats, rewrite_stats
+from kit.grading import Feedback, judge_spec
+from kit.lessons.attempts import Attempts
+from kit.lessons.feedback import clip, stacked
 from kit.lessons.views import table_html
 from kit.loaded import LoadedLanguage, LoadedMatch
 
+Judge = Callable[[str], Feedback]
+LOADED_KEY = "loaded words (outlet's voice)"
 
-class _RewriteBox(widgets.VBox):
-    """A text box holding `original`, a "Start again" button, a live table and feedback.
 
-    Subclasses set what they compare before calling this __init__, and give `_update`, which
-    runs once here and again on every change of the text.
-    """
+def _keep_pattern(phrase: str) -> str:
+    """A phrase that must survive, as a pattern: any case, either apostrophe, any spacing."""
+    p = re.escape(phrase).replace("'", "['’]").replace("\\ ", r"\s+")
+    return rf"\b{p}\b"
 
-    def __init__(self, original: str, intro_html: str, rows: int = 6):
+
+class _RewriteBox(Attempts, widgets.VBox):
+    """The shared lab: box, buttons, live table and line, feedback. Subclasses give `_update` and `_spec`."""
+
+    def __init__(self, original: str, question: str, intro: str, rows: int = 6, *, judge: Judge | None = None,
+                 exercise_id: str | None = None, lesson: str | None = None):
+        self._track(question, exercise_id, lesson)
         self.original = original
-        self.box = widgets.Textarea(value=original, rows=rows, continuous_update=True,
-                                    layout=widgets.Layout(width="95%"))
+        self._judge_text = judge or (lambda text: judge_spec(self._spec(), text))
+        self.box = stacked(widgets.Textarea(value=original, rows=rows, continuous_update=True, description=question,
+                                            description_allow_html=False, layout=widgets.Layout(width="95%")))
+        self.box.style.description_width = "initial"
+        self.check_button = widgets.Button(description="Check my version", icon="check",
+                                           layout=widgets.Layout(width="auto"))
         self.reset = widgets.Button(description="Start again", icon="undo")
+        self.check_button.on_click(lambda _b: self.check())
         self.reset.on_click(lambda _b: setattr(self.box, "value", self.original))
         self.table = widgets.HTML()
-        self.feedback = widgets.HTML()
-        self.feedback.add_class("kit-feedback")
-        self.box.observe(self._update, names="value")
-        super().__init__([widgets.HTML(intro_html), self.box, self.reset, self.table, self.feedback])
+        self.live = widgets.HTML()
+        self.box.observe(self._typed, names="value")
+        super().__init__([*self._head, self.box, widgets.HTML(f"<p><small>{intro}</small></p>"),
+                          widgets.HBox([self.check_button, self.reset]), self.table, self.live, self.feedback,
+                          self.saved])
         self.add_class("kit-exercise")
         self._update()
+        self.restore()
 
-    def _update(self, change: Any = None) -> None:  # pragma: no cover - every subclass overrides it
+    def _spec(self) -> dict[str, Any]:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
+
+    def _update(self, change: Any = None) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _typed(self, change: Any = None) -> None:
+        self._update()
+        if not self._quiet and self.box.value != self.last_value:
+            self._save_draft()
+
+    def _save_draft(self) -> None:
+        """Keep what is in the box as a draft (no verdict), so a restart loses nothing typed."""
+        if self.work is None or self.exercise_id is None or self.work_problem:
+            return
+        try:
+            self.work.save(self.exercise_id, {"question": self.question, "value": self.box.value, "status": None,
+                                              "tries": self.tries, "solved_on": self.solved_on})
+        except Exception as exc:  # noqa: BLE001 - a failed draft must not stop the typing; say why once
+            self._warn(str(exc))
+
+    def _judge(self, value: Any) -> Feedback:
+        return self._judge_text(str(value))
+
+    def _put(self, value: Any) -> None:
+        self.box.value = str(value)
+
+    def _value(self) -> Any:
+        return self.box.value
+
+    def check(self) -> Feedback:
+        """Judge the text in the box (the Check button)."""
+        return self.submit(self.box.value)
+
+    def _table(self, before: Stats, after: Stats) -> None:
+        self.table.value = table_html([(k, round(before[k], 1), round(after[k], 1)) for k in before],
+                                      ("", "original", "your version"))
+
+    def _unchanged(self) -> bool:
+        return self.box.value.strip() == self.original.strip()
+
+    def _line(self, text: str) -> None:
+        self.live.value = f"<p><small>{text}</small></p>" if text else ""
 
 
 class RewriteLab(_RewriteBox):
-    """Rewrite a passage and watch its readability change as you type.
+    """Rewrite a passage so it is easier to read and watch its readability change as you type.
 
-    The feedback compares the rewrite with the original (sentences, words,
-    Flesch-Kincaid grade, hard words). It asks for a grade at or below `target`
-    and checks that every phrase in `keep` survives: an easier sentence that
-    drops who said it is not a better sentence.
+    The live table compares the rewrite with the original (sentences, words,
+    Flesch-Kincaid grade, hard words). On its own (no exercise id) Check asks
+    for a grade at or below `target` and for every phrase in `keep`.
     """
 
-    def __init__(self, original: str, target: float = 10.0, keep: tuple[str, ...] = ()):
+    def __init__(self, original: str, target: float = 10.0, keep: tuple[str, ...] = (), **kwargs: Any):
         self.target = target
         self.keep = tuple(keep)
         self.before = passage_stats(original)
-        super().__init__(original, f"<p><strong>Rewrite the passage so a reader at grade {target:g} or below "
-                                   "can follow it.</strong> The numbers update as you type.</p>")
+        question = kwargs.pop("question", f"Rewrite the passage so a reader at grade {target:g} or below can "
+                                          "follow it.")
+        super().__init__(original, question, "The numbers update as you type; press Check when your version is "
+                                             "ready.", **kwargs)
 
     @property
     def after(self) -> Stats:
         """The live numbers of the text in the box."""
         return passage_stats(self.box.value)
 
+    def _spec(self) -> dict[str, Any]:
+        return {"kind": "rewrite", "question": self.question, "original": self.original, "model_answer": "",
+                "max_grade": self.target, "sentence": True,
+                "keep": [{"pattern": _keep_pattern(k), "message": f"your version lost '{k}': a reader needs to "
+                                                                  "know who said what. Put it back."}
+                         for k in self.keep],
+                "self_check": ["Does your version keep every fact of the original (who, what, where)?",
+                               "Read it aloud: does it mean the same as the original, and nothing more?"]}
+
     def _update(self, change: Any = None) -> None:
         after = self.after
-        rows = [(k, round(self.before[k], 1), round(after[k], 1)) for k in self.before]
-        self.table.value = table_html(rows, ("", "original", "your version"))
-        text = self.box.value
-        missing = [k for k in self.keep if folded(k) not in folded(text)]
-        if not after["words"]:
-            self.feedback.value = feedback_html("hint", "the box is empty: write your version of the passage.")
-        elif text.strip() == self.original.strip():
-            self.feedback.value = feedback_html(
-                "hint", f"this is the original (grade {self.before['grade']:.1f}). Try splitting it into "
-                        "shorter sentences, one idea each.")
-        elif missing:
-            self.feedback.value = feedback_html(
-                "wrong", "your version lost " + ", ".join(f"'{m}'" for m in missing)
-                + ": a reader needs to know who said what. Put it back.")
-        elif kept_share(self.original, text) < ON_TOPIC_SHARE:
-            self.feedback.value = feedback_html(
-                "hint", "your version seems to be about something else: keep the original's facts (who, "
-                        "what, where) and only make the sentences shorter.")
-        elif after["grade"] <= self.target:
-            self.feedback.value = feedback_html(
-                "right", f"grade {after['grade']:.1f} (was {self.before['grade']:.1f}), and you kept who said "
-                         "it. Now read it aloud: does it still mean the same thing?")
+        self._table(self.before, after)
+        if self._unchanged():
+            self._line(f"This is the original (grade {self.before['grade']:.1f}). Try splitting it into shorter "
+                       "sentences, one idea each.")
+        elif after["words"]:
+            self._line(f"Your version: grade {after['grade']:.1f}; the target is {self.target:g} or below.")
         else:
-            tip = ("split it into more sentences" if after["words per sentence"] > 15
-                   else "swap a long word for a short one")
-            self.feedback.value = feedback_html(
-                "wrong", f"grade {after['grade']:.1f}, the target is {self.target:g} or below: {tip}.")
-
-
-def _list_loaded(matches: list[LoadedMatch]) -> str:
-    return "; ".join(f"'{m.text}' (try: {' / '.join(m.alternatives[:2])})" for m in matches)
+            self._line("The box is empty: write your version of the passage.")
 
 
 class LoadedRewrite(_RewriteBox):
@@ -114,12 +156,12 @@ class LoadedRewrite(_RewriteBox):
     marks are what a speaker said, and changing them would misquote.
     """
 
-    def __init__(self, original: str):
+    def __init__(self, original: str, **kwargs: Any):
         _a, _s, loaded = passage_analysis(original)
         self.before: LoadedLanguage | None = loaded
-        super().__init__(original, "<p><strong>Replace each loaded word in the outlet's own voice with a neutral "
-                                   "one.</strong> Leave words inside quotation marks alone: that is what the "
-                                   "speaker said.</p>", rows=5)
+        question = kwargs.pop("question", "Replace each loaded word in the outlet's own voice with a neutral one.")
+        super().__init__(original, question, "Leave words inside quotation marks alone: that is what the speaker "
+                                             "said. Press Check when your version is ready.", rows=5, **kwargs)
 
     @property
     def counts(self) -> widgets.HTML:
@@ -130,91 +172,63 @@ class LoadedRewrite(_RewriteBox):
         """The loaded words the writer may reword: the outlet's own and reported speech ([] for an empty box)."""
         return loaded.unquoted_matches() if loaded else []
 
+    def _spec(self) -> dict[str, Any]:
+        return {"kind": "rewrite", "question": self.question, "original": self.original, "model_answer": "",
+                "loaded": "check", "sentence": True, "min_kept_share": 0.3,
+                "self_check": ["Did you change only the outlet's loaded words, and leave quotations as they are?",
+                               "Is every fact of the original still there?"]}
+
     def _update(self, change: Any = None) -> None:
-        text = self.box.value
-        _a, _s, loaded = passage_analysis(text)
-        before_o = self.outlet_matches(self.before)
-        after_o = self.outlet_matches(loaded)
+        _a, _s, loaded = passage_analysis(self.box.value)
+        before_o, after_o = self.outlet_matches(self.before), self.outlet_matches(loaded)
         quoted_b = (len(self.before.matches) - len(before_o)) if self.before else 0
         quoted_a = (len(loaded.matches) - len(after_o)) if loaded else 0
         self.counts.value = table_html([("loaded words, outlet's voice", len(before_o), len(after_o)),
                                         ("loaded words inside quotations", quoted_b, quoted_a)],
                                        ("", "original", "your version"))
-        words_before = len(self.original.split())
-        if not text.strip():
-            self.feedback.value = feedback_html("hint", "the box is empty: rewrite the passage, do not delete it.")
-        elif text.strip() == self.original.strip():
-            self.feedback.value = feedback_html(
-                "hint", f"this passage has {len(before_o)} loaded word{'s' if len(before_o) != 1 else ''} in the "
-                        "outlet's voice. Find them and change them; the kit lists the ones left as you type.")
-        elif len(text.split()) < words_before // 2:
-            self.feedback.value = feedback_html("wrong", "your version is less than half as long: replace the "
-                                                         "loaded words, keep the information.")
-        elif kept_share(self.original, text) < ON_TOPIC_SHARE:
-            self.feedback.value = feedback_html("hint", "your version seems to be about something else: keep "
-                                                        "the passage's facts and change only the loaded words.")
-        elif quoted_a < quoted_b:
-            self.feedback.value = feedback_html("wrong", "you changed words inside a quotation: a quotation must "
-                                                         "stay exactly as the speaker said it.")
-        elif after_o:
-            self.feedback.value = feedback_html("wrong", f"{len(after_o)} left (was {len(before_o)}): "
-                                                         + _list_loaded(after_o))
+        if self._unchanged():
+            n = len(before_o)
+            self._line(f"This passage has {n} loaded word{'s' if n != 1 else ''} in the outlet's voice. Find them "
+                       "and change them; the counts change as you type.")
         else:
-            self.feedback.value = feedback_html("right", f"no loaded words left in the outlet's voice (was "
-                                                         f"{len(before_o)}). Read it again: is every fact still there?")
+            self._line(f"Loaded words left in the outlet's voice: {len(after_o)} (was {len(before_o)}).")
 
 
 class NeutralRewrite(_RewriteBox):
     """Rewrite a paragraph neutrally: attribute every claim, drop the outlet's loaded words.
 
-    The before/after table and the feedback update as the student types; the
-    feedback names the next thing to fix (a claim with no source, a loaded word).
+    The before/after table and a line of counts update as the student types;
+    Check names the first thing to fix, or asks to compare point by point.
     """
 
-    def __init__(self, original: str):
+    def __init__(self, original: str, **kwargs: Any):
         self.before = rewrite_stats(original)
-        super().__init__(original, "<p><strong>Rewrite the paragraph as a neutral report:</strong> say who claims "
-                                   "each thing, and use plain words in the outlet's own voice.</p>")
+        question = kwargs.pop("question", "Rewrite the paragraph as a neutral report: say who claims each thing, "
+                                          "and use plain words in the outlet's own voice.")
+        super().__init__(original, question, "The counts update as you type; press Check when your version is "
+                                             "ready.", **kwargs)
 
     @property
     def after(self) -> Stats:
         """The live numbers of the text in the box."""
         return rewrite_stats(self.box.value)
 
+    def _spec(self) -> dict[str, Any]:
+        return {"kind": "rewrite", "question": self.question, "original": self.original, "model_answer": "",
+                "loaded": "check", "unsourced": "check", "sentence": True, "min_kept_share": 0.3,
+                "self_check": ["Does every claim say who makes it?",
+                               "Does your version still say what the original says, and not its opposite?",
+                               "Are the outlet's own words plain, with judgements only inside a speaker's quotation?"]}
+
     def _update(self, change: Any = None) -> None:
-        text = self.box.value
         after = self.after
-        self.table.value = table_html([(k, round(self.before[k], 1), round(after[k], 1)) for k in self.before],
-                                      ("", "original", "your version"))
-        _a, sourcing, loaded = passage_analysis(text)
-        if sourcing is None or loaded is None:  # only for an empty box (or spaces only)
-            self.feedback.value = feedback_html("hint", "the box is empty: rewrite the paragraph, do not delete it.")
-            return
-        if text.strip() == self.original.strip():
-            n_claims = self.before["claims with no source"]
-            n_loaded = self.before["loaded words (outlet's voice)"]
-            self.feedback.value = feedback_html(
-                "hint", f"the original has {n_claims} claim(s) with no source and {n_loaded} loaded word(s) in "
-                        "the outlet's voice. Start with the claims: who says so?")
-            return
-        if after["words"] < self.before["words"] // 2:
-            self.feedback.value = feedback_html("wrong", "your version is less than half as long: keep the "
-                                                         "information, change how it is told.")
-            return
-        if kept_share(self.original, text) < ON_TOPIC_SHARE:
-            self.feedback.value = feedback_html("hint", "your version seems to be about something else: keep "
-                                                        "the paragraph's facts, change how they are told.")
-            return
-        if sourcing.unattributed:
-            u = sourcing.unattributed[0]
-            self.feedback.value = feedback_html("wrong", f"'{clip(u.text, 80)}' still has no source "
-                                                         f"({u.why.split(':')[0].replace('no source; ', '')}). Who says so? Add the speaker "
-                                                         "and a neutral verb such as 'said'.")
-            return
-        outlet = loaded.unquoted_matches()  # a paraphrase ("Putin said the ...") is the writer's wording too
-        if outlet:
-            self.feedback.value = feedback_html("wrong", f"every claim has a source now; {len(outlet)} loaded "
-                                                         "word(s) left in the outlet's voice: " + _list_loaded(outlet))
-            return
-        self.feedback.value = feedback_html("right", "every claim has a source and the outlet's own words are "
-                                                     "neutral. Compare your version with the library story's style.")
+        self._table(self.before, after)
+        _a, sourcing, _l = passage_analysis(self.box.value)
+        if sourcing is None:
+            self._line("The box is empty: rewrite the paragraph, do not delete it.")
+        elif sourcing.unattributed and not self._unchanged():
+            self._line(f"No source yet for '{clip(sourcing.unattributed[0].text, 80)}'. Who says so?")
+        else:
+            loaded = after[LOADED_KEY]
+            self._line(f"Claims with no source: {after['claims with no source']:g}; loaded words in the outlet's "
+                       f"voice: {loaded:g}.")

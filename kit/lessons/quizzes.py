@@ -1,84 +1,108 @@
-"""Exercises with instant feedback (multiple choice, pick-the-word, free text, dropdowns) and the quizzes built on them.
+"""Exercises with a choice (multiple choice, pick-the-word, dropdowns) and the quizzes built on them.
 
-Every exercise is an `ipywidgets.VBox` that carries the CSS class
-`kit-exercise`, with its feedback in `.feedback` (see `kit.lessons.feedback`).
-Feedback changes as soon as the student acts, and every exercise can be driven
-without a browser (set `.value` on the input widget, or call `.click()` on a
-button), so the unit tests check what a student would see. The quiz builders
-at the end take their answers from the kit's own analysis, never from the notebook.
+Every exercise is an `ipywidgets.VBox` with the CSS class `kit-exercise`, its
+feedback in `.feedback` (see `kit.lessons.feedback`), and `submit(value)`
+(see `kit.lessons.attempts`): the value a student would pick, judged by the
+same code as a click. The judging is `kit.grading`'s (`choice_feedback`,
+`word_feedback`, `rows_feedback`), so a widget and the exercise data agree.
+With an `exercise_id` the options are shuffled for each student (stable on
+every run for that student) and the answers are kept in my_work/.
+
+The quiz builders at the end take their answers from the kit's own analysis,
+never from the notebook.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import ipywidgets as widgets
 
 from kit.article import Article, Paragraph, words_in
 from kit.errors import KitInputError
-from kit.lessons.feedback import feedback_html, new_feedback, question_html, short
+from kit.grading import Feedback, choice_feedback, rows_feedback, word_feedback
+from kit.grading.choices import UNCHOSEN, passage_words
+from kit.lessons.attempts import Attempts
+from kit.lessons.feedback import question_html, stacked, verdict_html
 from kit.lessons.seeds import NAMES_NOT_LOADED
+from kit.lessons.work import shuffled
 from kit.loaded import LoadedLanguage
 from kit.loaded_lexicon import category_label
 from kit.readability import SentenceDifficulty, is_easy
 from kit.sourcing import Sourcing
 from kit.syllables import syllables
 
+CHOOSE = "(choose)"
+MORE_TO_FIND = "more_to_find"
 
-class MultipleChoice(widgets.VBox):
+
+class MultipleChoice(Attempts, widgets.VBox):
     """One question, a few options, feedback the moment an option is picked.
 
-    `explanations` maps an option to what the student should hear when they
-    pick it (why it is right, or why it is tempting but wrong).
+    `explanations` maps an option to what the student hears when they pick it
+    (why it is right, or why it is tempting but wrong); the right option's
+    explanation appears only once the student picks it.
     """
 
     def __init__(self, question: str, options: Sequence[str], answer: str,
-                 explanations: dict[str, str] | None = None):
+                 explanations: Mapping[str, str] | None = None, *, exercise_id: str | None = None,
+                 lesson: str | None = None):
         if answer not in options:
             raise ValueError(f"the answer {answer!r} is not one of the options")
+        self._track(question, exercise_id, lesson)
         self.answer = answer
+        self.options = list(options)
         self.explanations = dict(explanations or {})
-        self.choice = widgets.RadioButtons(options=list(options), value=None,
-                                           layout=widgets.Layout(width="auto"))
-        self.feedback = new_feedback()
-        super().__init__([question_html(question), self.choice, self.feedback])
+        shown = shuffled(self.options, exercise_id, self._student()) if exercise_id else self.options
+        self.choice = stacked(widgets.RadioButtons(options=shown, value=None, description=question,
+                                                   description_allow_html=False,
+                                                   layout=widgets.Layout(width="auto")))
+        self.choice.style.description_width = "initial"
+        super().__init__([*self._head, self.choice, self.feedback, self.saved])
         self.add_class("kit-exercise")
-        self.choice.observe(self._on_change, names="value")
+        self.choice.observe(self._answered, names="value")
+        self.restore()
 
     @property
     def correct(self) -> bool:
         """Whether the picked option is the answer."""
         return self.choice.value == self.answer
 
-    def _on_change(self, change: Any = None) -> None:
-        picked = self.choice.value
-        if picked is None:
-            self.feedback.value = ""
-            return
-        why = self.explanations.get(picked, "")
-        if picked == self.answer:
-            self.feedback.value = feedback_html("right", why)
-        else:
-            self.feedback.value = feedback_html("wrong", why or "Read the passage again and try another option.")
+    def _judge(self, value: Any) -> Feedback:
+        return choice_feedback(self.options, self.answer, self.explanations, value,
+                               self.exercise_id or "this question")
+
+    def _put(self, value: Any) -> None:
+        if value not in self.options:
+            raise KitInputError(f"{value!r} is not an option; the options are: " + "; ".join(self.options))
+        self.choice.value = value
+
+    def _value(self) -> Any:
+        return self.choice.value
+
+    def _answered(self, _change: Any = None) -> None:
+        if self.choice.value is not None:  # None: nothing picked yet (a new widget)
+            super()._answered()
 
 
-class PickTheWord(widgets.VBox):
+class PickTheWord(Attempts, widgets.VBox):
     """Click the words in a passage that answer the question.
 
     `targets` maps a word (case-insensitive) to the explanation shown when it is
     picked; `others` optionally maps tempting wrong words to a reason. Picking
-    every target completes the exercise.
+    every target completes the exercise. `submit(word)` picks one word.
     """
 
-    def __init__(self, question: str, passage: str, targets: dict[str, str],
-                 others: dict[str, str] | None = None):
+    def __init__(self, question: str, passage: str, targets: Mapping[str, str],
+                 others: Mapping[str, str] | None = None, *, exercise_id: str | None = None,
+                 lesson: str | None = None):
+        self._track(question, exercise_id, lesson)
+        self.passage = passage
         self.targets = {k.lower(): v for k, v in targets.items()}
         self.others = {k.lower(): v for k, v in (others or {}).items()}
         self.found: set[str] = set()
-        words = re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", passage)
+        words = passage_words(passage)
         missing = [t for t in self.targets if t not in {w.lower() for w in words}]
         if missing:
             raise ValueError(f"target words not in the passage: {missing}")
@@ -88,40 +112,54 @@ class PickTheWord(widgets.VBox):
                                layout=widgets.Layout(width="auto", margin="1px"))
             b.on_click(self._on_click)
             self.buttons.append(b)
-        self.feedback = new_feedback()
         self.progress = widgets.HTML(value=self._progress_text())
         box = widgets.HBox(self.buttons, layout=widgets.Layout(flex_flow="row wrap"))
-        super().__init__([question_html(question), box, self.progress, self.feedback])
+        super().__init__([*self._head, question_html(question), box, self.progress, self.feedback, self.saved])
         self.add_class("kit-exercise")
+        self.restore()
 
     def _progress_text(self) -> str:
         return f"<small>Found {len(self.found)} of {len(self.targets)}.</small>"
 
-    def pick(self, word: str) -> None:
-        """Pick a word as if its button were clicked (the first button with that word)."""
-        for b in self.buttons:
-            if b.description.lower() == word.lower():
-                b.click()
-                return
-        raise ValueError(f"{word!r} is not in the passage")
+    def pick(self, word: str) -> Feedback:
+        """Pick a word as if its button were clicked."""
+        return self.submit(word)
 
     def _on_click(self, button: widgets.Button) -> None:
-        w = button.description.lower()
-        if w in self.targets:
-            self.found.add(w)
-            for b in self.buttons:
-                if b.description.lower() == w:
-                    b.button_style = "success"
-                    b.icon = "check"  # a shape as well as a colour
-            done = len(self.found) == len(self.targets)
-            msg = f"'{button.description}': {self.targets[w]}"
-            if done:
-                msg += " You found them all."
-            self.feedback.value = feedback_html("right", msg)
-        else:
-            why = self.others.get(w, "that word is not one of the answers; look again.")
-            self.feedback.value = feedback_html("wrong", f"'{button.description}': {why}")
+        self.submit(button.description)
+
+    def _judge(self, value: Any) -> Feedback:
+        """The last word's verdict; a list of words (a saved answer) is picked word by word."""
+        fb = Feedback("incorrect", "", "empty")
+        for word in value if isinstance(value, list) else [value]:
+            fb = word_feedback(self.passage, self.targets, self.others, str(word), self.exercise_id or "the passage")
+            if fb.status == "correct":
+                self.found.add(str(word).lower())
+        if fb.status == "correct" and not self.complete:  # a right word, with more to find: a step, not the end
+            left = len(self.targets) - len(self.found)
+            return Feedback("incorrect", f"{fb.message} {left} more to find.", MORE_TO_FIND)
+        if fb.status == "correct" and len(self.targets) > 1:
+            return Feedback("correct", f"{fb.message} You found them all.")
+        return fb
+
+    def _put(self, value: Any) -> None:
+        pass  # the buttons are marked once the words are judged (`_render`)
+
+    def _value(self) -> Any:
+        return sorted(self.found)
+
+    def _render(self, fb: Feedback) -> None:
+        for b in self.buttons:
+            if b.description.lower() in self.found:
+                b.button_style, b.icon = "success", "check"  # a shape as well as a colour
         self.progress.value = self._progress_text()
+        if fb.problem == MORE_TO_FIND:  # the word is right: say so, and count on
+            self.feedback.value = verdict_html(Feedback("correct", fb.message), self._tries_note(fb))
+        else:
+            super()._render(fb)
+
+    def _save(self, value: Any, fb: Feedback) -> None:
+        super()._save(sorted(self.found), fb)  # what is kept: every word found so far
 
     @property
     def complete(self) -> bool:
@@ -129,170 +167,64 @@ class PickTheWord(widgets.VBox):
         return len(self.found) == len(self.targets)
 
 
-# An answer that says "I don't know" in a few words: a nudge to press Hint, not a wrong mark.
-DONT_KNOW = re.compile(r"\b(i\s*(do\s*not|don['’]?t)\s*know|idk|no\s*idea|not\s*sure|dunno|no\s*clue|"
-                       r"pass|skip|whatever)\b|\?{2,}|^\W*\?+\W*$", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+class Dropdowns(Attempts, widgets.VBox):
+    """Match each line to a category (e.g. a paragraph to its role); a mark per row and a total.
 
-
-def _words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-
-
-class FreeText(widgets.VBox):
-    """A free answer with hints: feedback when the student presses Check or leaves the box.
-
-    `accept` lists the ideas a good answer contains, each a regular expression
-    (case-insensitive; write them with word boundaries, `\\b`, so 'talk' does
-    not match 'talks went well'), or a `(pattern, hint)` pair whose hint is
-    shown when that idea is missing. An answer that matches `need` of them
-    counts as right (`need=None`: all of them). `hints` are shown one at a time
-    by the Hint button. `model_answer`, if given, is shown after a right answer
-    (never before: the student should think first). `reject` maps a pattern to
-    a message: an answer that matches it is not right yet, whatever else it
-    says (e.g. a rewrite that keeps the loaded word).
-
-    Lazy answers never get praise: "I don't know", fewer than `min_words`
-    words, or a copy of the question get a hint instead.
+    Each dropdown is labelled with its line (its accessible name). A wrong row
+    is marked "look again"; the feedback never names the right category.
+    `submit({line: category, ...})` fills in the rows and checks them.
     """
 
-    def __init__(self, question: str, accept: Sequence[str | tuple[str, str]], hints: Sequence[str] = (),
-                 need: int | None = 1, right: str = "", model_answer: str = "",
-                 placeholder: str = "Type your answer here", rows: int = 3,
-                 reject: dict[str, str] | None = None, min_words: int = 3):
-        ideas = [(a, "") if isinstance(a, str) else (a[0], a[1]) for a in accept]
-        self.question = question
-        self.accept = [re.compile(p, re.IGNORECASE) for p, _h in ideas]
-        self.idea_hints = [h for _p, h in ideas]
-        self.reject = [(re.compile(p, re.IGNORECASE), msg) for p, msg in (reject or {}).items()]
-        self.need = len(self.accept) if need is None else need
-        self.min_words = min_words
-        self.hints = list(hints)
-        self.right_text = right
-        self.model_answer = model_answer
-        self.hints_shown = 0
-        self.answer = widgets.Textarea(value="", placeholder=placeholder, rows=rows,
-                                       continuous_update=False, layout=widgets.Layout(width="95%"))
-        self.check_button = widgets.Button(description="Check", icon="check")
-        self.hint_button = widgets.Button(description="Hint", icon="question", disabled=not self.hints)
-        self.feedback = new_feedback()
-        self.check_button.on_click(lambda _b: self.check())
-        self.hint_button.on_click(lambda _b: self.hint())
-        self.answer.observe(lambda _c: self.check(), names="value")
-        super().__init__([question_html(question), self.answer,
-                          widgets.HBox([self.check_button, self.hint_button]), self.feedback])
-        self.add_class("kit-exercise")
-
-    def matches(self, text: str) -> int:
-        """How many of the ideas in `accept` the text contains."""
-        return sum(bool(p.search(text)) for p in self.accept)
-
-    def missing_hints(self, text: str) -> list[str]:
-        """The hints of the ideas the text lacks (for ideas given as (pattern, hint) pairs)."""
-        return [h for p, h in zip(self.accept, self.idea_hints) if h and not p.search(text)]
-
-    def lazy(self, text: str) -> str | None:
-        """Why `text` is not an attempt yet (a hint to show), or None if it is a real attempt."""
-        words = _words(text)
-        if len(words) <= 6 and DONT_KNOW.search(text):
-            return "that is fine: press Hint for a clue, then write your best guess in a sentence."
-        if len(words) < self.min_words:
-            return f"write a whole sentence (at least {self.min_words} words) so you can show your thinking."
-        asked = set(_words(self.question))
-        if sum(w not in asked for w in words) < 2:
-            return "that repeats the question. Answer it in your own words."
-        return None
-
-    def check(self) -> bool:
-        """Judge the answer in the box, show the feedback, and say whether it is right."""
-        text = self.answer.value.strip()
-        if not text:
-            self.feedback.value = feedback_html("hint", "write an answer first, then press Check.")
-            return False
-        why_not = self.lazy(text)
-        if why_not:
-            self.feedback.value = feedback_html("hint", why_not)
-            return False
-        for pattern, msg in self.reject:
-            if pattern.search(text):
-                self.feedback.value = feedback_html("wrong", msg)
-                return False
-        if self.matches(text) >= self.need:
-            msg = self.right_text or "that is the idea."
-            if self.model_answer:
-                msg += f" One way to put it: {self.model_answer}"
-            self.feedback.value = feedback_html("right", msg)
-            return True
-        missing = self.missing_hints(text) if self.matches(text) else []
-        if missing:  # part of the answer is there: say what is still missing
-            self.feedback.value = feedback_html("wrong", missing[0])
-            return False
-        nxt = self.hints[min(self.hints_shown, len(self.hints) - 1)] if self.hints else "Look at the passage again."
-        self.feedback.value = feedback_html("wrong", nxt)
-        self.hints_shown = min(self.hints_shown + 1, len(self.hints))
-        return False
-
-    def hint(self) -> None:
-        """Show the next hint (the last one stays once all have been shown)."""
-        if not self.hints:
-            return
-        h = self.hints[min(self.hints_shown, len(self.hints) - 1)]
-        self.hints_shown = min(self.hints_shown + 1, len(self.hints))
-        self.feedback.value = feedback_html("hint", h)
-
-
-class Dropdowns(widgets.VBox):
-    """Match each item to a category (e.g. a paragraph to its role); feedback per item and a total."""
-
     def __init__(self, question: str, items: Sequence[tuple[str, str]], choices: Sequence[str],
-                 explanations: dict[str, str] | None = None):
-        self.items = list(items)
+                 explanations: Mapping[str, str] | None = None, *, exercise_id: str | None = None,
+                 lesson: str | None = None):
+        self._track(question, exercise_id, lesson)
+        self.items = [(label, answer) for label, answer in items]
+        self.choices = list(choices)
         self.explanations = dict(explanations or {})
         self.selects: list[widgets.Dropdown] = []
         self.marks: list[widgets.HTML] = []
         rows = []
         for label, _answer in self.items:
-            d = widgets.Dropdown(options=["(choose)"] + list(choices), value="(choose)",
-                                 layout=widgets.Layout(width="12em"))
+            d = widgets.Dropdown(options=[CHOOSE, *self.choices], value=CHOOSE, description=label,
+                                 description_allow_html=False, layout=widgets.Layout(width="auto"))
+            d.style.description_width = "initial"
+            d.add_class("kit-row")
             m = widgets.HTML(value="")
-            d.observe(self._on_change, names="value")
+            d.observe(self._answered, names="value")
             self.selects.append(d)
             self.marks.append(m)
-            rows.append(widgets.HBox([d, m, widgets.HTML(value=f"<span>{html.escape(label)}</span>")]))
-        self.feedback = new_feedback()
-        super().__init__([question_html(question), *rows, self.feedback])
+            rows.append(widgets.HBox([d, m]))
+        super().__init__([*self._head, question_html(question), *rows, self.feedback, self.saved])
         self.add_class("kit-exercise")
+        self.restore()
 
     @property
     def score(self) -> int:
         """How many items are matched to their right category."""
         return sum(d.value == a for d, (_l, a) in zip(self.selects, self.items))
 
-    def _on_change(self, change: Any = None) -> None:
-        for d, m, (_label, answer) in zip(self.selects, self.marks, self.items):
-            if d.value == "(choose)":
-                m.value = ""
-            elif d.value == answer:
-                m.value = "<strong>✔ right</strong>"
-            else:
-                m.value = "<strong>✘ try again</strong>"
-        chosen = sum(d.value != "(choose)" for d in self.selects)
-        total = len(self.items)
-        wrong = [(label, answer) for d, (label, answer) in zip(self.selects, self.items)
-                 if d.value not in ("(choose)", answer)]
-        if self.score == total:
-            self.feedback.value = feedback_html("right", f"all {total} right.")
-        elif wrong:
-            label, answer = wrong[0]
-            tip = self.explanations.get(answer, "")
-            self.feedback.value = feedback_html(
-                "wrong", f"{self.score} of {total} right so far. Look again at “{short(label)}”. {tip}".strip())
-        else:
-            self.feedback.value = feedback_html("hint", f"{self.score} of {total} right; {total - chosen} to go.")
+    def _judge(self, value: Any) -> Feedback:
+        rows = {k: v for k, v in dict(value).items() if v not in UNCHOSEN}
+        fb = rows_feedback(self.items, self.choices, self.explanations, rows, self.exercise_id or "this exercise")
+        for m, (label, answer) in zip(self.marks, self.items):
+            chosen = rows.get(label)
+            m.value = ("" if chosen is None else "<strong>✔ right</strong>" if chosen == answer
+                       else "<strong>✘ look again</strong>")
+        return fb
+
+    def _put(self, value: Any) -> None:
+        rows = dict(value)
+        for d, (label, _a) in zip(self.selects, self.items):
+            d.value = rows.get(label) or CHOOSE
+
+    def _value(self) -> Any:
+        return {label: d.value for d, (label, _a) in zip(self.selects, self.items) if d.value != CHOOSE}
 
 
 # -- quizzes built from the analysis ---------------------------------------------------
-def hard_word_quiz(text: str, sentence: SentenceDifficulty) -> PickTheWord:
+def hard_word_quiz(text: str, sentence: SentenceDifficulty, *, exercise_id: str | None = None,
+                   lesson: str | None = None) -> PickTheWord:
     """Pick the words the readability formulas count as hard in one sentence (answers from the kit)."""
     targets, others = {}, {}
     for w in words_in(text, sentence.start, sentence.end):
@@ -308,20 +240,22 @@ def hard_word_quiz(text: str, sentence: SentenceDifficulty) -> PickTheWord:
         else:
             others[low] = f"{n} syllable{'s' if n > 1 else ''}: short words never count as hard."
     return PickTheWord("Click every word the formulas count as 'hard' (3 or more syllables and not a familiar word).",
-                       sentence.text, targets, others)
+                       sentence.text, targets, others, exercise_id=exercise_id, lesson=lesson)
 
 
-def loaded_word_quiz(article: Article, loaded: LoadedLanguage, paragraph: Paragraph) -> PickTheWord:
+def loaded_word_quiz(article: Article, loaded: LoadedLanguage, paragraph: Paragraph, *,
+                     exercise_id: str | None = None, lesson: str | None = None) -> PickTheWord:
     """Pick the loaded words in one paragraph; answers and reasons come from the lexicon."""
     hits = [m for m in loaded.matches if paragraph.start <= m.start < paragraph.end]
     targets = {m.text: f"{category_label(m.category)}: {m.explanation}" for m in hits if " " not in m.text}
     if not targets:
         raise KitInputError("this paragraph has no single loaded word to pick")
     return PickTheWord("Click every word that carries a judgement rather than a fact.", paragraph.text, targets,
-                       NAMES_NOT_LOADED)
+                       NAMES_NOT_LOADED, exercise_id=exercise_id, lesson=lesson)
 
 
-def who_speaks_most_quiz(sourcing: Sourcing) -> MultipleChoice:
+def who_speaks_most_quiz(sourcing: Sourcing, *, exercise_id: str | None = None,
+                         lesson: str | None = None) -> MultipleChoice:
     """'Who speaks most?' with the answer and explanations computed from the sourcing analysis."""
     sp = sorted(sourcing.speakers, key=lambda s: -s.total)
     if not sp:
@@ -331,4 +265,4 @@ def who_speaks_most_quiz(sourcing: Sourcing) -> MultipleChoice:
                        f"{s.indirect} reported statement{'s' if s.indirect != 1 else ''}, "
                        f"{s.share_of_quoted_words:.0%} of all quoted words.") for s in sp}
     return MultipleChoice("Who speaks most in the article (direct and reported statements together)?",
-                          sorted(options), sp[0].speaker, why)
+                          sorted(options), sp[0].speaker, why, exercise_id=exercise_id, lesson=lesson)

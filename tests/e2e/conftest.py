@@ -30,6 +30,7 @@ from .harness import (
     lessons_dir,
     require_browser,
     stop_process,
+    write_app_settings,
     write_lab_settings,
 )
 
@@ -63,7 +64,7 @@ def lab_server() -> Iterator[LabServer]:
         # that reads ../seeds works the same as one that goes through kit.
         work = tmp / "kit"
         shutil.copytree(
-            lessons_dir(), work / "lessons", ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+            lessons_dir(), work / "lessons", ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my_work")
         )
         if SEEDS.is_dir():
             shutil.copytree(SEEDS, work / "seeds")
@@ -71,6 +72,8 @@ def lab_server() -> Iterator[LabServer]:
         home.mkdir()
         settings = tmp / "lab-settings"
         write_lab_settings(settings)
+        app_settings = tmp / "lab-app-settings"
+        write_app_settings(app_settings)
         env = dict(os.environ)
         env.update(
             HOME=str(home),
@@ -95,6 +98,7 @@ def lab_server() -> Iterator[LabServer]:
             "--ServerApp.port_retries=0",
             f"--ServerApp.root_dir={work / 'lessons'}",
             f"--IdentityProvider.token={token}",
+            f"--LabApp.app_settings_dir={app_settings}",
             # Offline: no announcements, update checks or PyPI extension search.
             "--LabApp.news_url=",
             "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",

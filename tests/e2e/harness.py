@@ -153,6 +153,17 @@ def write_lab_settings(settings_dir: Path) -> None:
         path.write_text(json.dumps(values), encoding="utf-8")
 
 
+def write_app_settings(app_settings_dir: Path) -> None:
+    """The lessons' JupyterLab defaults, as `make setup` and binder/postBuild install them (--LabApp.app_settings_dir).
+
+    The private server reads them from a temporary folder, so the test checks the repository's own file
+    (binder/jupyterlab-settings.json: widget state saved in the notebook) without touching the venv.
+    """
+    target = app_settings_dir / "overrides.d" / "media-literacy-kit.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text((ROOT / "binder" / "jupyterlab-settings.json").read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def stop_process(process: subprocess.Popen) -> None:
     if process.poll() is not None:
         return

@@ -129,8 +129,13 @@ RUN_STATE_JS = """
     if (!p) return {done: false};
     const ind = p.querySelector('.jp-Notebook-ExecutionIndicator');
     const idle = ind !== null && ind.getAttribute('data-status') === 'idle';
-    const prompts = [...p.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
-        .map(el => el.textContent.trim());
+    // A cell whose source is hidden (the exercises) shows its number only next to its output.
+    const prompts = [...p.querySelectorAll('.jp-CodeCell')].map(cell => {
+        const input = cell.querySelector('.jp-InputArea-prompt');
+        const output = cell.querySelector('.jp-OutputArea-prompt');
+        const texts = [input, output].filter(el => el).map(el => el.textContent.trim());
+        return texts.find(t => /\\[\\d+\\]/.test(t)) || texts.find(t => t.includes('*')) || texts[0] || '';
+    });
     const running = prompts.some(t => t.includes('*'));
     const numbered = prompts.filter(t => /\\[\\d+\\]/.test(t)).length;
     // Run All stops at the first error; the checks below report it.
