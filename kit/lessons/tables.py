@@ -168,11 +168,15 @@ VOICE_STORY = {
 
 
 def voices_table(loaded: LoadedLanguage) -> HTML:
-    """Loaded words by voice, counted by the kit at run time, with whose choice each voice is."""
-    by_voice = loaded.summary()["by_voice"]
+    """Loaded words by voice, counted by the kit at run time: a sentence, then whose choice each voice is."""
+    s = loaded.summary()
+    by_voice = s["by_voice"]
     order = [v for v in VOICE_STORY if v in by_voice] + [v for v in by_voice if v not in VOICE_STORY]
     rows = [(VOICE_STORY.get(v, (v, ""))[0], by_voice[v], VOICE_STORY.get(v, ("", ""))[1]) for v in order]
-    return HTML(table_html(rows, ("voice", "loaded words", "whose choice")))
+    top = max(order, key=lambda v: by_voice[v]) if order else None
+    said = (f"{s['matches']} loaded words in {s['words']} words ({s['per_100_words']:.1f} per 100 words). "
+            + (f"The largest group: {VOICE_STORY.get(top, (top, ''))[0]} ({by_voice[top]})." if top else ""))
+    return HTML(in_view(f"<p>{html.escape(said)}</p>") + table_html(rows, ("voice", "loaded words", "whose choice")))
 
 
 def _loaded_by_term(matches: list[LoadedMatch]) -> list[tuple[str, list[LoadedMatch]]]:
