@@ -67,7 +67,8 @@ class LoadedHighlighter(widgets.VBox):
                                           description=f"{names.get(c, c)} "
                                                       f"({sum(m.category == c for m in loaded.matches)})")
                       for c in present}
-        self.voice = widgets.ToggleButtons(options=list(self.VOICES), value="all voices")
+        self.voice = widgets.ToggleButtons(options=list(self.VOICES), value="all voices", description="Voice",
+                                           style={"button_width": "auto"})  # full labels, never cut to "..."
         self.summary = widgets.HTML()
         self.view = widgets.HTML()
         for w in (*self.boxes.values(), self.voice):
