@@ -230,3 +230,14 @@ def test_reasons_are_escaped():
     out = highlight('a "<b>" z', [Mark(2, 7, "quote", "<i>", 'say "<script>"')], reasons=reasons)
     assert "<script>" not in out + reasons.html() and "<b>" not in out + reasons.html()
     assert "&lt;script&gt;" in reasons.html() and "&lt;i&gt;" in out
+
+
+def test_the_report_explains_a_score_off_its_scale():
+    from kit.report import build_report
+
+    report = build_report("Dogs run\n\nThe dog ran. The cat sat. We all had fun. It was a good day. We went home.\n")
+    assert report.readability.scores["flesch_reading_ease"] > 100  # the formula's own number, never clipped
+    page = render.to_html(report)
+    assert "above 100, off the top of the 0-100 scale" in page and "below grade 0" in page
+    plain = render.to_html(build_report((ROOT / "seeds" / "neutral_library_hours.txt").read_text(encoding="utf-8")))
+    assert "off the top" not in plain and "below grade 0" not in plain  # in range: no note

@@ -6,6 +6,7 @@ from html import escape as e
 from typing import TYPE_CHECKING
 
 from kit.loaded_lexicon import category_label, category_name
+from kit.readability import score_note
 from kit.render import phrases as ph
 from kit.render.css import style_tag
 from kit.render.marks import MarkIndex, Reasons, highlight, report_marks
@@ -36,9 +37,10 @@ def report_html(report: Report) -> str:
             f"{highlight(a.text, marks, p.start, p.end, reasons)}</p>"
         )
     paras.append(reasons.html())
-    head = "".join(f"<th>{c}</th>" for c in ph.SCORE_COLUMNS)
-    rows = "".join(
-        f"<tr><td>{e(ph.score_name(k))}</td><td class=num>{v:.2f}</td></tr>" for k, v in r.scores.items()
+    head = "".join(f"<th>{c}</th>" for c in (*ph.SCORE_COLUMNS, "note"))
+    rows = "".join(  # a score off its usual scale says why (grade below 0, Reading Ease above 100, ...)
+        f"<tr><td>{e(ph.score_name(k))}</td><td class=num>{v:.2f}</td><td class=note>{e(score_note(k, v))}</td></tr>"
+        for k, v in r.scores.items()
     )
     extra = sourcing_html(report.sourcing) + "\n" + loaded_html(report.loaded)
     warn = "".join(f"<p><strong>Note:</strong> {e(w)}</p>" for w in report.warnings)
@@ -48,9 +50,8 @@ def report_html(report: Report) -> str:
         "<meta name=\"color-scheme\" content=\"light dark\">"
         f"<meta name=\"viewport\" content=\"width=device-width\"><title>{e(a.title or 'Article report')}</title>"
         f"{style_tag()}</head><body>\n<main class=\"kit-view\">"  # the style sheet's rules are scoped to it
-        # titled by the article's own headline: a saved report says which article it is about
-        f"<h1>{e(a.title or 'Article report')}</h1><p class=meta>Article report &middot;{e(ph.byline(a))} "
-        f"&middot; kit {e(kit_version())}</p>{warn}\n"
+        # the <title> is the article's headline; this h1 is how kit.batch knows its own pages (KIT_PAGE_MARKS)
+        f"<h1>Article report</h1><p class=meta>{e(ph.byline(a))} &middot; kit {e(kit_version())}</p>{warn}\n"
         f"<h2>The article</h2>{LEGEND}\n" + "\n".join(paras) +
         f"\n<h2>Readability (body only)</h2><table><tr>{head}</tr>{rows}</table>\n"
         f"{extra}</main></body></html>\n"
