@@ -111,5 +111,6 @@ def test_regions_table_shows_the_counts_behind_the_rates(seed_all):
     sub = regions["subhead"]
     assert f"<td>subheads</td><td class=num>{sub['matches']}</td><td class=num>{sub['words']}</td>" in shown
     note = tables.small_numbers_note(loaded)
+    assert note in tables.small_numbers_view(loaded).data
     assert f"{sub['matches']} loaded words in {sub['words']} words" in note
     assert "one word more or less" in note and "not as a measurement" in note

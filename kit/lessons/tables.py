@@ -121,6 +121,11 @@ def small_numbers_note(loaded: LoadedLanguage, region: str = "subhead") -> str:
             "Read it as a hint to look closer, not as a measurement.")
 
 
+def small_numbers_view(loaded: LoadedLanguage, region: str = "subhead") -> HTML:
+    """`small_numbers_note` as a paragraph of the page (not console text)."""
+    return HTML(in_view(f"<p>{html.escape(small_numbers_note(loaded, region))}</p>"))
+
+
 # -- lesson 03: who speaks ----------------------------------------------------------------
 def speakers_table(sourcing: Sourcing) -> HTML:
     """One row per source: direct, reported, named, share of the quoted words."""
