@@ -20,6 +20,12 @@ File names in messages are shown with control characters escaped the way
 Python's repr() writes them (`\n`, `\x1b`), so an error stays on one line and
 a name cannot send terminal escape codes.
 
+A web address on its own ("https://...", "www....") is refused: the kit
+cannot fetch it (it never goes online), and a report of a link is a report of
+zeros. `language_note()` says when a text of any length is not English (a
+non-Latin script, or few common English words), which the word lists and the
+readability formulas cannot serve.
+
 Size: files over `MAX_BYTES` (5 MB) and texts over `MAX_CHARS` are refused. A
 long news feature is about 0.1 MB; a file fifty times that is not one article
 but a book, a dump or a folder's worth of articles pasted together, and one
@@ -50,6 +56,19 @@ _SPLIT_HINT = ("split it into one file per article (or pieces: `split -C 4M --ad
 HTML_NOTE = ("read as a web page (HTML): this report describes the text extracted from it (headings and "
              "paragraphs; scripts, menus, sidebars and footers left out), and its offsets count characters "
              "of that extracted text, not of the HTML source")
+# The same, said to a student (lesson 07): what the kit read, and what to check
+HTML_NOTE_FOR_STUDENTS = ("you gave the kit a web page (HTML), so it kept the page's headings and paragraphs "
+                          "and left out its code, menus, sidebars and footers: the report is about that text. "
+                          "Check that the whole story is there and nothing else")
+WEB_ADDRESS = ("this is a web address, not an article: paste the article's text, not its link (open the "
+               "page, select the story from its headline to its last line, copy and paste it)")
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+_SCRIPT_OF = {"CYRILLIC": "Cyrillic", "GREEK": "Greek", "ARABIC": "Arabic", "HEBREW": "Hebrew",
+              "CJK": "Chinese or Japanese", "HIRAGANA": "Japanese", "KATAKANA": "Japanese",
+              "HANGUL": "Korean", "DEVANAGARI": "Devanagari", "THAI": "Thai", "ARMENIAN": "Armenian",
+              "GEORGIAN": "Georgian"}
+MIN_WORDS_FOR_LANGUAGE = 5  # fewer words cannot tell English from another language written in Latin letters
+ENGLISH_SHARE = 0.25  # below this share of common English words a text is probably not English
 
 
 @dataclass(frozen=True)
@@ -183,6 +202,8 @@ def check_text(text: str, name: str = "input", *, html_ok: bool = False) -> str:
         raise KitInputError(f"{name}: {controls} control characters, it looks like a binary file, not text")
     if not any(ch.isalpha() for ch in text):
         raise KitInputError(f"{name} has no letters: there are no words to analyse")
+    if looks_like_web_address(text):
+        raise KitInputError(f"{name}: {WEB_ADDRESS}")
     if not html_ok and _looks_html(text):
         raise KitInputError(
             f"{name} looks like a web page's source (HTML), and tags are not words: save it as a .html "
@@ -190,6 +211,55 @@ def check_text(text: str, name: str = "input", *, html_ok: bool = False) -> str:
             "which extracts the article's text"
         )
     return text
+
+
+def looks_like_web_address(text: str) -> bool:
+    """True when the text is only web addresses (one or a few links), with no words around them."""
+    tokens = text[:10_000].split()
+    return bool(tokens) and len(tokens) <= 20 and len(text) < 10_000 and all(_URL.fullmatch(t) for t in tokens)
+
+
+def _script(ch: str) -> str:
+    import unicodedata
+
+    name = unicodedata.name(ch, "")
+    return next((label for key, label in _SCRIPT_OF.items() if name.startswith(key)),
+                "Latin" if name.startswith("LATIN") else "other")
+
+
+def language_note(text: str) -> str:
+    """A note for a student when `text` is not English, whatever its length ("" when it looks English).
+
+    The word lists and readability formulas are built for English: on another
+    language they give numbers that mean nothing (a Flesch Reading Ease of 114
+    for a short Russian paragraph). Two tests: most letters in another script,
+    or (from five words on) few of the words on the list of common English words.
+    """
+    sample = text[:30_000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return ""
+    scripts: dict[str, int] = {}
+    for ch in letters[:5000]:
+        script = "Latin" if ch.isascii() else _script(ch)
+        scripts[script] = scripts.get(script, 0) + 1
+    top, count = max(scripts.items(), key=lambda kv: kv[1])
+    if top != "Latin" and count > sum(scripts.values()) / 2:
+        return (f"this text does not look like English: most of its letters are {top}. The kit's word lists "
+                "and readability formulas are made for English, so its numbers would mean nothing here; "
+                "analyse an article in English")
+    from kit.syllables import easy_words  # on demand: most callers never need the word list
+
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", sample)[:2000]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return ""
+    common = easy_words()
+    share = sum(w.lower().replace("’", "'") in common for w in words) / len(words)
+    if share < ENGLISH_SHARE:
+        return (f"this text may not be English: only {share:.0%} of its words are common English words. The "
+                "kit's word lists and readability formulas are made for English, so its numbers would mean "
+                "little here; analyse an article in English")
+    return ""
 
 
 def prepare_text(text: str, name: str = "input", html: bool | None = None) -> Source:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from kit import budget
 from kit.article import Article, Span, split_sentences, words_in
+from kit.lexicons import numbered_rows
 from kit.syllables import easy_words, syllables
 
 LONG_WORD_LETTERS = 7  # "long word" as in LIX: seven letters or more
@@ -59,6 +60,33 @@ class SentenceDifficulty:
 # A sentence is called hard only above this Flesch-Kincaid grade: beyond school level, where a general
 # reader starts to struggle. `hardest()` gives the relatively hardest, which may still be easy.
 HARD_GRADE = 12.0
+
+
+# Scores that are school grades (years of school); Reading Ease and Dale-Chall's raw score are not.
+GRADE_SCORES = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+                "automated_readability_index", "consensus_grade")
+
+
+@lru_cache(maxsize=1)
+def _score_ranges() -> dict[str, tuple[float, float, str, str]]:
+    """measure -> (low, high, note below, note above), from lexicons/score_ranges.csv."""
+    return {row["measure"]: (float(row["low"]), float(row["high"]), row["below"], row["above"])
+            for _line, row in numbered_rows("score_ranges.csv", ("measure", "low", "high", "below", "above"))}
+
+
+def score_note(measure: str, value: float) -> str:
+    """Why a score outside its usual range looks odd ("" inside it), for wherever the score is shown.
+
+    The numbers are the formulas' own and are never clipped: a grade of -1.4 or
+    32 is what the arithmetic gives; the note says what such a value means.
+    `measure` is a key of `Readability.scores`, or "grade" for any grade.
+    """
+    key = "grade" if measure in GRADE_SCORES or measure == "grade" else measure
+    rng = _score_ranges().get(key)
+    if rng is None:
+        return ""
+    low, high, below, above = rng
+    return below if value < low else above if value > high else ""
 
 
 @dataclass

@@ -133,24 +133,29 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
          lambda: speaker("Vladimir Putin").total == max(s.total for s in seed_analysis()[1].speakers)),
     ],
     "04_loaded_language": [
-        ("Fewer than half of the loaded words are the outlet's own: the rest are in reported speech or inside "
-         "quotations.",
-         lambda: 2 * loaded_by_voice()["outlet"] < sum(loaded_by_voice().values())
-         and min(loaded_by_voice().values()) > 0),
-        ("In this article most loaded words are in reported speech or quotations, not in the outlet's own voice.",
-         lambda: loaded_by_voice()["reported"] + loaded_by_voice()["quoted"] > loaded_by_voice()["outlet"]),
-        ("so the kit marks its loaded words *reported*",
+        # the voice counts are not in the prose: tables.voices_table states them at run time (issue 13)
+        ("every loaded word in it is the outlet's own or its paraphrase of Putin",
          lambda: (lambda p, ld: any(p.start <= m.start < p.end for m in ld.matches)
-                  and all(m.voice == "reported" for m in ld.matches if p.start <= m.start < p.end))(
+                  and all(m.voice != "quoted" for m in ld.matches if p.start <= m.start < p.end))(
              seed().body_paragraphs[0], seed_analysis()[2])),
+        ("Nothing in it is quoted",
+         lambda: not any(seed().body_paragraphs[0].start <= q.start < seed().body_paragraphs[0].end
+                         for q in seed_analysis()[0].quotations)),
     ],
     "05_headlines_and_framing": [
         ("the second subhead says accusing Russia is *ridiculous*", lambda: "ridiculous" in seed().subheads[1].text),
         ("the third subhead says *Washington threatens* Russia",
          lambda: seed().subheads[2].text.startswith("Washington threatens")),
         ("Look at the four link titles", lambda: len(seed().related_links) == 4),
-        ("the subheads and the link titles are far more loaded than the body",
-         lambda: min(per_100("subhead"), per_100("related_link")) >= 2 * per_100("body")),
+        ("the subheads and the link titles carry more loaded words than the body",
+         lambda: min(per_100("subhead"), per_100("related_link")) > per_100("body")),
+        # the caution of small numbers: the subheads' rate rests on a few words (3 in 19 in the seed)
+        ("The three subheads have only a few words between them",
+         lambda: len(seed().subheads) == 3
+         and seed_analysis()[2].summary()["by_region"]["subhead"]["words"] < 30),
+        ("the outlet reports Putin calling the accusations", lambda: any(
+            a.kind == "indirect" and a.speaker == "Vladimir Putin" and "unfounded" in seed().text[a.start:a.end]
+            for a in seed_analysis()[1].attributions)),
     ],
     "06_compare_and_rewrite": [
         ("The library story is easier to read and has no loaded words in its own voice",
@@ -238,6 +243,44 @@ def test_claims_in_the_text_hold(name):
     for phrase, holds in CLAIMS[name]:
         assert phrase in text, f"{name}: expected the text to say {phrase!r}"
         assert holds(), f"{name}: the text says {phrase!r} but the kit no longer agrees"
+
+
+@pytest.mark.parametrize("name", PRESENT)
+def test_every_lesson_links_the_glossary(name):
+    assert "](glossary.md)" in load(name).cells[0].source
+    assert (LESSONS / "glossary.md").is_file()
+
+
+GLOSSARY_TERMS = ("Boilerplate", "Attribution", "Cue verb", "Reported speech", "Loaded language", "Framing",
+                  "Lateral reading")
+
+
+def test_the_glossary_explains_the_words_the_lessons_use():
+    text = (LESSONS / "glossary.md").read_text(encoding="utf-8")
+    for term in GLOSSARY_TERMS:
+        assert re.search(rf"^\*\*{re.escape(term)}\b[^*]*\.\*\*", text, re.MULTILINE), term
+
+
+# A display cell shows a table, a view or a figure; its code is not for a student to read, so it is collapsed.
+# Cells a student is meant to read stay open: lesson 00's first steps, the set-up (imports) and exercises.
+NOT_DISPLAY = ("import ", *EXERCISES, "quiz(", "kw.exercise(", "export_work(", "export_button(")
+
+
+@pytest.mark.parametrize("name", [n for n in PRESENT if n != "00_start_here"])
+def test_display_cells_are_collapsed(name):
+    for i, cell in enumerate(load(name).cells):
+        if cell.cell_type != "code" or any(k in cell.source for k in NOT_DISPLAY):
+            continue
+        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, f"{name} cell {i}: {cell.source!r}"
+
+
+def test_no_display_cell_shows_a_python_value():
+    """Display cells end with a table, a view or a sentence, not a bare list or dict (`{'headline': 1, ...}`)."""
+    bare = re.compile(r"^(\[.*\bfor\b.*\]|kw\.role_counts\(.*\)|[a-z_.]+\.(title|speakers|counts\(\)))$")
+    for name in PRESENT:
+        for i, cell in enumerate(load(name).cells):
+            last = cell.source.strip().splitlines()[-1] if cell.cell_type == "code" and cell.source.strip() else ""
+            assert not bare.match(last), f"{name} cell {i} shows a Python value: {last}"
 
 
 def test_seed_figures_checked_by_hand():

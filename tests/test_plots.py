@@ -49,15 +49,20 @@ def test_sentence_length_figure(seed_article):
     assert "36 body sentences" in fig.kit_description and "sentence 5 with 66 words" in fig.kit_description
 
 
-def test_comparison_figure_labels_every_bar():
-    values = {"original": {"grade": 14.6, "words": 20.0}, "rewrite": {"grade": 8.0, "words": 12.0}}
+def test_comparison_figure_has_one_panel_per_measure_and_labels_every_bar():
+    # a grade and a percentage never share one "value" axis (issue 13): each measure gets its own panel
+    values = {"original": {"grade": 14.6, "% quoted": 20.0}, "rewrite": {"grade": 8.0, "% quoted": 12.0}}
     fig = plots.plot_comparison(values, "Before and after", "value")
-    _check_figure(fig)
-    ax = fig.axes[0]
-    assert len(ax.patches) == 4
-    assert [str(p.get_hatch()) for p in ax.patches] == ["", "", "//", "//"]  # one hatch per series
-    assert sorted(t.get_text() for t in ax.texts) == sorted(["14.6", "20.0", "8.0", "12.0"])
-    assert "original 14.6, rewrite 8.0" in fig.kit_description
+    assert fig._suptitle is not None and fig._suptitle.get_text() == "Before and after"
+    assert [ax.get_ylabel() for ax in fig.axes] == ["grade", "% quoted"]  # the axis says what it measures
+    for ax, metric in zip(fig.axes, ("grade", "% quoted")):
+        assert ax.get_title() == metric
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["original", "rewrite"]  # named under the bar
+        assert [round(p.get_height(), 1) for p in ax.patches] == [values["original"][metric],
+                                                                   values["rewrite"][metric]]
+        assert [str(p.get_hatch()) for p in ax.patches] == ["", "//"]  # one hatch per article, every panel
+    assert sorted(t.get_text() for ax in fig.axes for t in ax.texts) == sorted(["14.6", "20.0", "8.0", "12.0"])
+    assert "original 14.6, rewrite 8.0" in fig.kit_description and "one panel per measure" in fig.kit_description
 
 
 def test_counts_figure_sorted_with_values():

@@ -416,3 +416,44 @@ def test_names_with_a_newline_or_an_escape_code_stay_on_one_line(tmp_path):
         read_source(str(f))
     assert inputs.display_name("plain name \u00e9\u00a0.txt") == "plain name \u00e9\u00a0.txt"
     assert inputs.display_name("evil\u202etxt.exe") == "evil\\u202etxt.exe"
+
+
+# -- what students paste: a web address, a text that is not English (issue 13) ------------------------------
+@pytest.mark.parametrize("address", ["https://www.example.com/news/2015/09/putin.html", "www.example.org/a",
+                                     "example.com/world/123", "http://a.example/x\nhttp://b.example/y"])
+def test_a_web_address_alone_is_refused_with_what_to_do(address):
+    from kit.errors import KitInputError
+    from kit.inputs import check_text
+
+    with pytest.raises(KitInputError) as exc:
+        check_text(address, "pasted text")
+    assert "this is a web address" in str(exc.value) and "paste the article's text, not its link" in str(exc.value)
+
+
+@pytest.mark.parametrize("text", ["Read it at https://example.com/a today.", "See www.example.org for more",
+                                  "The meeting ended at 9.30 in room 4.2."])
+def test_text_that_mentions_a_link_is_not_a_web_address(text):
+    from kit.inputs import check_text, looks_like_web_address
+
+    assert not looks_like_web_address(text) and check_text(text) == text
+
+
+@pytest.mark.parametrize("text,says", [
+    ("Путин заявил, что Москва поддерживает Сирию.", "Cyrillic"),
+    ("Ο πρόεδρος είπε ότι η χώρα στηρίζει τη Συρία.", "Greek"),
+    ("Der Präsident sagte, dass Russland die Regierung in Syrien unterstützt.", "common English words"),
+    ("Путин", "Cyrillic"),  # any length: one word in another script is enough to say so
+])
+def test_a_text_that_is_not_english_gets_a_note_at_any_length(text, says):
+    from kit.inputs import language_note
+
+    note = language_note(text)
+    assert says in note and "made for English" in note
+
+
+@pytest.mark.parametrize("text", ["Putin met leaders in Dushanbe.", "The council voted on Tuesday.",
+                                  "Café owners in Montréal said the new rules were fair."])
+def test_english_gets_no_language_note(text):
+    from kit.inputs import language_note
+
+    assert language_note(text) == ""

@@ -301,7 +301,7 @@ NUMBERS = [
     ("06", "The original has **{} claim with no source**", lambda: neutral_rewrite_before()["claims with no source"]),
     ("06", "**{} loaded words** in the outlet's voice",
      lambda: neutral_rewrite_before()["loaded words (outlet's voice)"]),
-    ("07", "`Outlet: not found · Author: {}`", lambda: report(NEUTRAL).article.author),
+    ("07", "`Outlet: {} · Author: {}`", lambda: (report(NEUTRAL).article.outlet, report(NEUTRAL).article.author)),
     ("07", "{} body paragraphs, {} body sentences, {} words, {} subhead, {} related links",
      lambda: (len(report(NEUTRAL).article.body_paragraphs), report(NEUTRAL).readability.counts.sentences,
               report(NEUTRAL).readability.counts.words, len(report(NEUTRAL).article.subheads),

@@ -236,7 +236,9 @@ def test_saving_never_overwrites(tmp_path, seed_text):
     sift.notes[0].value = "Pravda.Ru <is> a Russian outlet"
     first = lab.save()
     second = lab.save()
-    assert first.name == "pravda_report.html" and second.name == "pravda_report-2.html"
+    # named after the article's headline, not the file it came from (issue 13)
+    assert first.name == "Putin_Russia_supports_and_will_support_report.html"
+    assert second.name == "Putin_Russia_supports_and_will_support_report-2.html"
     page = first.read_text(encoding="utf-8")
     assert "SIFT checklist" in page and "Pravda.Ru &lt;is&gt; a Russian outlet" in page
     lab.format.value = "md"
@@ -261,7 +263,7 @@ def test_sift_checklist_feedback():
     sift.checks[0].value = True
     assert "write down what you found" in sift.feedback.value
     for c, t in zip(sift.checks, sift.notes):
-        t.value = "notes"
+        t.value = "Other sites say it is owned by a media group"
         c.value = True
     assert "all four moves done" in sift.feedback.value
     assert sift.to_markdown().count("- [x]") == 4

@@ -13,11 +13,14 @@ from kit.article import Article
 from kit import render
 from kit.render import Mark, highlight
 from kit.lessons.labels import READ_ROLES, ROLE_LABELS, VOICE_LABELS
-from kit.lessons.views import CSS, VIEW_START, marked_view, paragraph_html, role_badge
+from kit.lessons.views import CSS, VIEW_START, marked_view, new_reasons, paragraph_html, role_badge
 from kit.loaded import LoadedLanguage, LoadedMatch
 from kit.loaded_lexicon import categories, category_label
 from kit.quotes import find_quotations
 from kit.sourcing import Sourcing
+
+
+VOICE_TAGS = {"outlet": "outlet", "reported": "reported", "quoted": "quoted"}  # a mark's tag: "fear, outlet"
 
 
 class AnatomyExplorer(widgets.VBox):
@@ -34,6 +37,7 @@ class AnatomyExplorer(widgets.VBox):
         for b in self.boxes.values():
             b.observe(self._render, names="value")
         super().__init__([widgets.HBox(list(self.boxes.values())), self.summary, self.view])
+        self.add_class("kit-view")  # keys typed here stay here (kit.lessons.keyboard)
         self._render()
 
     @property
@@ -63,13 +67,15 @@ class LoadedHighlighter(widgets.VBox):
                                           description=f"{names.get(c, c)} "
                                                       f"({sum(m.category == c for m in loaded.matches)})")
                       for c in present}
-        self.voice = widgets.ToggleButtons(options=list(self.VOICES), value="all voices")
+        self.voice = widgets.ToggleButtons(options=list(self.VOICES), value="all voices", description="Voice",
+                                           style={"button_width": "auto"})  # full labels, never cut to "..."
         self.summary = widgets.HTML()
         self.view = widgets.HTML()
         for w in (*self.boxes.values(), self.voice):
             w.observe(self._render, names="value")
         grid = widgets.HBox(list(self.boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))
         super().__init__([grid, self.voice, self.summary, self.view])
+        self.add_class("kit-view")  # keys typed here stay here (kit.lessons.keyboard)
         self._render()
 
     @property
@@ -81,9 +87,11 @@ class LoadedHighlighter(widgets.VBox):
     def _render(self, change: Any = None) -> None:
         shown = self.shown
         self.summary.value = (f"<p><em>Showing {len(shown)} of {len(self.loaded.matches)} loaded words. "
-                              "Hover a mark for why it was flagged and what to write instead.</em></p>")
-        marks = [Mark(m.start, m.end, "loaded", f"{category_label(m.category)}, "
-                      f"{m.voice}", render.loaded_reason(m)) for m in shown]
+                              "Click a mark (or reach it with the Tab key) to see why it was flagged and what "
+                              "to write instead; every reason is also in the numbered list under the "
+                              "article.</em></p>")
+        marks = [Mark(m.start, m.end, "loaded", f"{category_label(m.category)}, {VOICE_TAGS.get(m.voice, m.voice)}",
+                      render.loaded_reason(m)) for m in shown]
         self.view.value = paragraph_html(self.article, marks, roles=READ_ROLES)
 
 
@@ -113,11 +121,13 @@ def terms_in_context(article: Article, terms: list[str]) -> HTML:
     marks = find_terms(article, terms)
     shown = {p.index for p in (article.paragraph_at(m.start) for m in marks) if p is not None}
     out = [CSS, VIEW_START]
+    reasons = new_reasons()
     for p in article.paragraphs:
         if p.index in shown:
             out.append(f'<div class="para {p.role}">{role_badge(p)}'
-                       f"{highlight(article.text, marks, p.start, p.end)}</div>")
+                       f"{highlight(article.text, marks, p.start, p.end, reasons)}</div>")
     if not marks:
         out.append("<p><em>None of these words appear in the article.</em></p>")
+    out.append(reasons.html())
     out.append("</div>")
     return HTML("".join(out))

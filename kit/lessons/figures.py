@@ -221,27 +221,33 @@ def describe_comparison(values: Mapping[str, Mapping[str, float]], unit: str = "
     parts = []
     for m in metrics:
         parts.append(f"{m}: " + ", ".join(f"{n} {values[n][m]:.1f}" for n in names))
-    return f"Grouped bar chart comparing {' and '.join(names)}{' in ' + unit if unit else ''}; " + "; ".join(parts) + "."
+    return (f"Bar charts comparing {' and '.join(names)}{' in ' + unit if unit else ''}, one panel per "
+            "measure; " + "; ".join(parts) + ".")
 
 
 def plot_comparison(values: Mapping[str, Mapping[str, float]], title: str = "Before and after",
-                    ylabel: str = "value") -> KitFigure:
-    """Grouped bars: `values[name][metric]`; each name has its own colour *and* hatch, values on bars."""
+                    ylabel: str = "") -> KitFigure:
+    """One panel per measure (`values[name][metric]`), each on its own axis: a grade and a % never share one.
+
+    Each name keeps its colour *and* hatch in every panel and is written under its bar; values on the bars.
+    `ylabel`, if given, is added to every panel's axis label (a unit).
+    """
     names = list(values)
     metrics = list(next(iter(values.values()), {}))
-    fig, ax = _figure(8, 4)
-    width = 0.8 / max(1, len(names))
-    for i, n in enumerate(names):
-        xs = [j + (i - (len(names) - 1) / 2) * width for j in range(len(metrics))]
-        bars = ax.bar(xs, [values[n][m] for m in metrics], width, label=n, color=PALETTE[i % len(PALETTE)],
-                      hatch=HATCHES[i % len(HATCHES)], edgecolor="black", linewidth=0.5)
+    fig = KitFigure(figsize=(max(4.0, 2.3 * len(metrics)), 3.6), dpi=100, layout="constrained")
+    axes = fig.subplots(1, max(1, len(metrics)), squeeze=False)[0]
+    for ax, m in zip(axes, metrics):
+        bars = ax.bar(range(len(names)), [values[n][m] for n in names], 0.6,
+                      color=[PALETTE[i % len(PALETTE)] for i in range(len(names))],
+                      hatch=None, edgecolor="black", linewidth=0.5)
+        for i, b in enumerate(bars):
+            b.set_hatch(HATCHES[i % len(HATCHES)])
         _label_bars(ax, bars, "{:.1f}")
-    _headroom(ax, max((values[n][m] for n in names for m in metrics), default=0))
-    ax.set_xticks(range(len(metrics)), [textwrap.fill(m, 16) for m in metrics])
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel("measure")
-    ax.set_title(title)
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)  # never over a bar
+        _headroom(ax, max((values[n][m] for n in names), default=0))
+        ax.set_xticks(range(len(names)), [textwrap.fill(n, 12) for n in names], fontsize=8)
+        ax.set_ylabel(textwrap.fill(m + (f" ({ylabel})" if ylabel and ylabel != "value" else ""), 24), fontsize=9)
+        ax.set_title(textwrap.fill(m, 22), fontsize=9)
+    fig.suptitle(title)
     fig.kit_description = describe_comparison(values)
     return fig
 

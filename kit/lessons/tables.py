@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 import ipywidgets as widgets
@@ -11,10 +12,10 @@ from kit.article import Article, Paragraph
 from kit.compare import article_metrics
 from kit.lessons.feedback import clip
 from kit.lessons.labels import HEADLINE_ROLES, REGION_LABELS, ROLE_LABELS
-from kit.lessons.views import table_html
+from kit.lessons.views import in_view, table_html
 from kit.loaded import LoadedLanguage, LoadedMatch
 from kit.loaded_lexicon import categories, category_label, category_name
-from kit.readability import Readability
+from kit.readability import Readability, analyse_passage, score_note
 from kit.sourcing import Sourcing
 
 SCORE_NAMES = {
@@ -32,12 +33,28 @@ SCORE_NAMES = {
 # -- lesson 02: readability ---------------------------------------------------------------
 def scores_table(readability: Readability) -> HTML:
     """The grade formulas with a one-line note on what each one counts."""
-    rows: list[tuple[str, float, str]] = [(SCORE_NAMES[k][0], round(v, 1), SCORE_NAMES[k][1])
+    rows: list[tuple[str, float, str]] = [(SCORE_NAMES[k][0], round(v, 1), _with_note(SCORE_NAMES[k][1], k, v))
                                           for k, v in readability.scores.items() if k in SCORE_NAMES]
     c = readability.counts
     rows += [("words per sentence", round(c.words / c.sentences, 1), "the average body sentence"),
              ("syllables per word", round(c.syllables / c.words, 2), "the average word")] if c.sentences else []
     return HTML(table_html(rows, ("measure", "value", "what it counts")))
+
+
+def _with_note(what: str, key: str, value: float) -> str:
+    """What a score counts, plus why its value is off the usual scale when it is (kit.readability.score_note)."""
+    note = score_note(key, value)
+    return f"{what}. Note: {note}" if note else what
+
+
+def grades_table(sentences: list[str]) -> HTML:
+    """Each sentence with its Flesch-Kincaid grade, and a note when the grade is off the usual scale."""
+    rows = []
+    for sentence in sentences:
+        grade = analyse_passage(sentence).scores.get("flesch_kincaid_grade")
+        rows.append((sentence, round(grade, 1) if grade is not None else "no words",
+                     score_note("grade", grade) if grade is not None else ""))
+    return HTML(table_html(rows, ("sentence", "Flesch-Kincaid grade", "note")))
 
 
 # -- lesson 01: anatomy -------------------------------------------------------------------
@@ -52,6 +69,11 @@ def roles_table(article: Article, roles: tuple[str, ...] = ("title", "subhead", 
 def role_counts(article: Article) -> dict[str, int]:
     """How many paragraphs of each role, in a fixed order."""
     return {label: sum(p.role == r for p in article.paragraphs) for r, label in ROLE_LABELS.items()}
+
+
+def role_counts_table(article: Article) -> HTML:
+    """`role_counts` as a table a student reads (not a Python dict)."""
+    return HTML(table_html(list(role_counts(article).items()), ("part of the page", "paragraphs")))
 
 
 # -- lesson 05: headlines and framing -------------------------------------------------------
@@ -78,6 +100,32 @@ def subheads_with_story(article: Article) -> HTML:
     return HTML(table_html(rows, ("the subhead says", "the paragraph under it says")))
 
 
+def regions_table(loaded: LoadedLanguage) -> HTML:
+    """Loaded words per part of the page with the counts behind each rate (3 in 19 words is a small number)."""
+    regions = loaded.summary()["by_region"]
+    rows = [(REGION_LABELS.get(r, r), v["matches"], v["words"], round(v["per_100_words"], 1))
+            for r, v in regions.items() if v["words"]]
+    return HTML(table_html(rows, ("part of the page", "loaded words", "words", "per 100 words")))
+
+
+def small_numbers_note(loaded: LoadedLanguage, region: str = "subhead") -> str:
+    """A sentence on how far a rate built on few words can be trusted, with the article's own counts."""
+    v = loaded.summary()["by_region"].get(region, {"matches": 0, "words": 0})
+    n, words = v["matches"], v["words"]
+    if not words:
+        return f"This article has no {REGION_LABELS.get(region, region)}."
+    one_less = 100 * max(0, n - 1) / words
+    return (f"The {REGION_LABELS.get(region, region)} have {n} loaded word{'s' if n != 1 else ''} in {words} "
+            f"words. With so few words one word more or less moves the rate a lot: {n - 1 if n else 0} "
+            f"in {words} would be {one_less:.1f} per 100 words instead of {100 * n / words:.1f}. "
+            "Read it as a hint to look closer, not as a measurement.")
+
+
+def small_numbers_view(loaded: LoadedLanguage, region: str = "subhead") -> HTML:
+    """`small_numbers_note` as a paragraph of the page (not console text)."""
+    return HTML(in_view(f"<p>{html.escape(small_numbers_note(loaded, region))}</p>"))
+
+
 # -- lesson 03: who speaks ----------------------------------------------------------------
 def speakers_table(sourcing: Sourcing) -> HTML:
     """One row per source: direct, reported, named, share of the quoted words."""
@@ -99,11 +147,41 @@ def cue_table(sourcing: Sourcing) -> HTML:
     return HTML(table_html(rows, ("cue", "times", "kind of verb")))
 
 
+def unnamed_sources(sourcing: Sourcing) -> HTML:
+    """The sources the article does not name, as a sentence (not a Python list)."""
+    names = [s.speaker for s in sourcing.speakers if not s.named]
+    if not names:
+        return HTML(in_view("<p>Every source in this article is named.</p>"))
+    items = "".join(f"<li>{html.escape(n)}</li>" for n in names)
+    return HTML(in_view(f"<p>Sources without a name ({len(names)}):</p><ul>{items}</ul>"))
+
+
 # -- lesson 04: loaded language ------------------------------------------------------------
 def categories_table() -> HTML:
     """The loaded-language categories with their descriptions (from lexicons/loaded_categories.csv)."""
     rows = [(c.name, c.short, c.description) for c in categories().values()]
     return HTML(table_html(rows, ("category", "label in the marks", "what it means")))
+
+
+# Whose words a loaded word is, by voice: the lesson's three voices (DESIGN.md, "voice").
+VOICE_STORY = {
+    "outlet": ("the outlet's own words", "narration, headline, subheads and links: the outlet chose the word"),
+    "reported": ("reported speech", "the outlet's paraphrase of a speaker: the word may be the outlet's "
+                                    "or the speaker's, and the article does not let us know which"),
+    "quoted": ("inside quotation marks", "the speaker's own words, if the quotation is accurate"),
+}
+
+
+def voices_table(loaded: LoadedLanguage) -> HTML:
+    """Loaded words by voice, counted by the kit at run time: a sentence, then whose choice each voice is."""
+    s = loaded.summary()
+    by_voice = s["by_voice"]
+    order = [v for v in VOICE_STORY if v in by_voice] + [v for v in by_voice if v not in VOICE_STORY]
+    rows = [(VOICE_STORY.get(v, (v, ""))[0], by_voice[v], VOICE_STORY.get(v, ("", ""))[1]) for v in order]
+    top = max(order, key=lambda v: by_voice[v]) if order else None
+    said = (f"{s['matches']} loaded words in {s['words']} words ({s['per_100_words']:.1f} per 100 words). "
+            + (f"The largest group: {VOICE_STORY.get(top, (top, ''))[0]} ({by_voice[top]})." if top else ""))
+    return HTML(in_view(f"<p>{html.escape(said)}</p>") + table_html(rows, ("voice", "loaded words", "whose choice")))
 
 
 def _loaded_by_term(matches: list[LoadedMatch]) -> list[tuple[str, list[LoadedMatch]]]:
@@ -142,6 +220,7 @@ class LoadedWordsView(widgets.VBox):
                                 "what to write instead")
         self.every.selected_index = None  # closed: the summary fits on one screen
         super().__init__([self.summary, self.every])
+        self.add_class("kit-view")  # keys typed here stay here (kit.lessons.keyboard)
 
 
 def loaded_words_view(loaded: LoadedLanguage, voice: str | None = "outlet") -> LoadedWordsView:

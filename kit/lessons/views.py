@@ -2,27 +2,42 @@
 
 Everything shown goes through `html.escape` or `kit.render.highlight`, and
 every view sits in a `kit-view` div that JupyterLab does not typeset as maths
-(a "$" in an article is money, not LaTeX).
+(a "$" in an article is money, not LaTeX). A view with marks ends with the
+numbered list of their reasons (`kit.render.Reasons`): a reason is never
+only in a hover tooltip.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Collection, Sequence
 
 from IPython.display import HTML
 
 from kit.article import Article, Paragraph, words_in
+from kit.lessons import keyboard
+from kit.lessons.labels import ROLE_LABELS
+from kit.readability import SentenceDifficulty, score_note
 from kit.render import Mark, MarkIndex, highlight
 from kit.render.css import style_tag
-from kit.lessons.labels import ROLE_LABELS
-from kit.readability import SentenceDifficulty
+from kit.render.marks import Reasons
+
+keyboard.install()  # every kit widget keeps the keyboard to itself (kit.lessons.keyboard)
 
 # The kit's one style sheet (kit/render/kit.css): every rule is scoped under .kit-view, so it never
 # restyles the notebook; Okabe-Ito colours, and each role also has its own border style and a text label.
 CSS = style_tag()
 
 VIEW_START = '<div class="kit-view tex2jax_ignore mathjax_ignore">'
+
+
+_VIEWS = itertools.count(1)
+
+
+def new_reasons() -> Reasons:
+    """A reasons list whose ids are unique on the page (a notebook shows many views at once)."""
+    return Reasons(prefix=f"kit-why{next(_VIEWS)}")
 
 
 def in_view(inner: str) -> str:
@@ -42,14 +57,19 @@ def role_badge(p: Paragraph) -> str:
 
 def paragraph_html(article: Article, marks: Sequence[Mark] = (), roles: Collection[str] | None = None,
                    show_labels: bool = True) -> str:
-    """Every paragraph as a block with its role label; `roles` limits which are emphasised."""
+    """Every paragraph as a block with its role label; `roles` limits which are emphasised.
+
+    Under the paragraphs: the numbered reasons of the marks (empty without marks).
+    """
     out = [CSS, VIEW_START]
     index = MarkIndex(marks)  # sorted once: a long article is not re-sorted for every paragraph
+    reasons = new_reasons()
     for p in article.paragraphs:
         dim = " dim" if roles is not None and p.role not in roles else ""
         label = role_badge(p) if show_labels and not dim else ""
         out.append(f'<div class="para {p.role}{dim}" title="{html.escape(p.why)}">{label}'
-                   f"{highlight(article.text, index, p.start, p.end)}</div>")
+                   f"{highlight(article.text, index, p.start, p.end, reasons)}</div>")
+    out.append(reasons.html())
     out.append("</div>")
     return "".join(out)
 
@@ -77,6 +97,9 @@ def hard_sentence_view(text: str, sentence: SentenceDifficulty) -> HTML:
     hard = {w.lower() for w in sentence.hard_words}
     marks = [Mark(w.start, w.end, "hard", "hard", "3+ syllables and not on the easy-word list")
              for w in words_in(text, sentence.start, sentence.end) if w.text.lower() in hard]
+    note = score_note("grade", sentence.grade)
     info = (f"<p><em>{sentence.words} words, {sentence.syllables} syllables, "
-            f"Flesch-Kincaid grade {sentence.grade:.1f}</em></p>")
-    return HTML(in_view(f'<div class="reader">{highlight(text, marks, sentence.start, sentence.end)}</div>{info}'))
+            f"Flesch-Kincaid grade {sentence.grade:.1f}</em>{': ' + html.escape(note) if note else ''}</p>")
+    reasons = new_reasons()
+    marked = highlight(text, marks, sentence.start, sentence.end, reasons)
+    return HTML(in_view(f'<div class="reader">{marked}</div>{info}{reasons.html()}'))

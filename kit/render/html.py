@@ -6,9 +6,10 @@ from html import escape as e
 from typing import TYPE_CHECKING
 
 from kit.loaded_lexicon import category_label, category_name
+from kit.readability import score_note
 from kit.render import phrases as ph
 from kit.render.css import style_tag
-from kit.render.marks import MarkIndex, highlight, report_marks
+from kit.render.marks import MarkIndex, Reasons, highlight, report_marks
 from kit.report import kit_version
 from kit.sourcing import UNATTRIBUTED_RULE
 
@@ -21,29 +22,35 @@ LEGEND = ("<p class=meta>Marks: <mark class=hard>hard sentence<sup class=tag>[ha
           "<mark class=quote>direct quotation<sup class=tag>[speaker]</sup></mark> "
           "<mark class=unattributed>claim with no source<sup class=tag>[no source]</sup></mark> "
           "<mark class=loaded>loaded word<sup class=tag>[category]</sup></mark>. "
-          "Hover a mark for the reason.</p>")
+          f"{ph.LEGEND_HOW}</p>")
 
 
 def report_html(report: Report) -> str:
     """A standalone page: the article with its parts labelled and marked, then the figures."""
     a, r = report.article, report.readability
     marks = MarkIndex(report_marks(report))  # sorted once for all paragraphs (issue 15)
+    reasons = Reasons()  # every mark's reason, numbered, in a list under the article: no hover needed
     paras = []
     for p in a.paragraphs:
         paras.append(
             f'<p class="para {p.role}" title="{e(p.why)}"><span class="role">{e(ph.ROLE_LABELS[p.role])}</span>'
-            f"{highlight(a.text, marks, p.start, p.end)}</p>"
+            f"{highlight(a.text, marks, p.start, p.end, reasons)}</p>"
         )
-    head = "".join(f"<th>{c}</th>" for c in ph.SCORE_COLUMNS)
-    rows = "".join(
-        f"<tr><td>{e(ph.score_name(k))}</td><td class=num>{v:.2f}</td></tr>" for k, v in r.scores.items()
+    paras.append(reasons.html())
+    head = "".join(f"<th>{c}</th>" for c in (*ph.SCORE_COLUMNS, "note"))
+    rows = "".join(  # a score off its usual scale says why (grade below 0, Reading Ease above 100, ...)
+        f"<tr><td>{e(ph.score_name(k))}</td><td class=num>{v:.2f}</td><td class=note>{e(score_note(k, v))}</td></tr>"
+        for k, v in r.scores.items()
     )
     extra = sourcing_html(report.sourcing) + "\n" + loaded_html(report.loaded)
     warn = "".join(f"<p><strong>Note:</strong> {e(w)}</p>" for w in report.warnings)
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        # light or dark like the reader's system (kit.css has the dark colours of the page)
+        "<meta name=\"color-scheme\" content=\"light dark\">"
         f"<meta name=\"viewport\" content=\"width=device-width\"><title>{e(a.title or 'Article report')}</title>"
         f"{style_tag()}</head><body>\n<main class=\"kit-view\">"  # the style sheet's rules are scoped to it
+        # the <title> is the article's headline; this h1 is how kit.batch knows its own pages (KIT_PAGE_MARKS)
         f"<h1>Article report</h1><p class=meta>{e(ph.byline(a))} &middot; kit {e(kit_version())}</p>{warn}\n"
         f"<h2>The article</h2>{LEGEND}\n" + "\n".join(paras) +
         f"\n<h2>Readability (body only)</h2><table><tr>{head}</tr>{rows}</table>\n"

@@ -41,6 +41,11 @@ NO_HEADLINE = "(no headline found)"
 SPEAKER_COLUMNS = ("speaker", "type", "direct", "reported", "share of quoted words")
 SCORE_COLUMNS = ("score", "value")
 UNATTRIBUTED_HEADING = "Unattributed claims"
+REASONS_HEADING = "Why each mark"
+REASONS_HOW = ("Each mark's tag has a number: its reason is on that line below. On screen, click a mark "
+               "or move to it with the Tab key to see its reason next to it.")
+LEGEND_HOW = ("Click a mark, or move to it with the Tab key, to see why it was marked; every reason is "
+              "also listed, by number, under the article.")
 
 
 def byline(a: Article) -> str:
@@ -58,6 +63,16 @@ def bar(value: float, top: float, width: int = 20) -> str:
 def squash(s: str) -> str:
     """Runs of white space (line breaks of a quoted paragraph) as one space."""
     return " ".join(s.split())
+
+
+def clip(s: str, n: int) -> str:
+    """`s` on one line, cut to `n` characters with an ellipsis if anything was cut."""
+    s = squash(s)
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def and_more(n: int) -> str:
+    return f"and {n} more"
 
 
 def region_name(region: str) -> str:

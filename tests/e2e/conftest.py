@@ -103,6 +103,8 @@ def lab_server() -> Iterator[LabServer]:
             "--LabApp.news_url=",
             "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly",
+            # window.jupyterapp for the tests: which cells ran (a collapsed cell shows no prompt), themes
+            "--LabApp.expose_app_in_browser=True",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.append("--allow-root")  # containers and CI often run as root

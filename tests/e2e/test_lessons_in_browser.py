@@ -137,7 +137,14 @@ RUN_STATE_JS = """
         return texts.find(t => /\\[\\d+\\]/.test(t)) || texts.find(t => t.includes('*')) || texts[0] || '';
     });
     const running = prompts.some(t => t.includes('*'));
-    const numbered = prompts.filter(t => /\\[\\d+\\]/.test(t)).length;
+    let numbered = prompts.filter(t => /\\[\\d+\\]/.test(t)).length;
+    // A display cell's code is collapsed (source_hidden) and a collapsed input has no prompt in the page:
+    // count the cells that ran from the notebook's model (the test server exposes the app, conftest.py).
+    const app = window.jupyterapp;
+    const notebook = app && app.shell.currentWidget && app.shell.currentWidget.content;
+    if (notebook && notebook.widgets) {
+        numbered = notebook.widgets.filter(c => c.model.type === 'code' && c.model.executionCount !== null).length;
+    }
     // Run All stops at the first error; the checks below report it.
     const failed = [...p.querySelectorAll(
         '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
