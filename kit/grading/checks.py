@@ -168,7 +168,7 @@ def invented_source(original: str, answer: str, allowed: list[re.Pattern]) -> Pr
             continue  # "he said": points back to a speaker already named
         if set(ws) & known or any(p.search(who) for p in allowed):
             continue
-        return Problem("invented_source", f"'{a.mention} {a.cue}': the original does not say that {a.mention} said "
+        return Problem("invented_source", f"'{a.mention} {a.cue}': the original does not say that {_mid_sentence(a.mention)} said "
                                           "anything. A rewrite must not add a source: report only who really "
                                           "speaks.")
     return _vague_source(original, answer, allowed)
@@ -312,3 +312,9 @@ def broken_grammar(answer: str) -> Problem | None:
             return Problem("broken_grammar", f"'{shown}': a word is missing here. Deleting words is not enough: "
                                              "replace them, and read your sentence aloud.")
     return None
+
+
+def _mid_sentence(mention: str) -> str:
+    """"The president" inside a sentence is "the president"; a name ("Experts", "Putin") keeps its capital."""
+    first, _, rest = mention.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first in ("The", "A", "An") else mention
