@@ -160,3 +160,24 @@ def test_figures_html_says_why_there_is_nothing_to_plot():
 
 def test_the_lesson_namespace_still_offers_the_lab():
     assert kw.OwnArticleLab is OwnArticleLab and kw.SiftChecklist is SiftChecklist
+
+
+def test_a_huge_paste_is_shown_in_part_and_says_so(tmp_path):
+    from kit.lessons.own_article import SHOWN_CHARS
+
+    story = STORY.strip() + "\n\n"
+    paste = story + "".join(f"Paragraph {i}: the council met again and the mayor said it went well.\n\n"
+                            for i in range(2 * SHOWN_CHARS // 60))
+    lab = OwnArticleLab(tmp_path)
+    lab.analyse_text(paste)
+    shown = lab.result.value
+    assert "The marked article stops here" in shown and "The saved report marks the whole article" in shown
+    assert "Paragraph 10:" in shown and f"Paragraph {2 * SHOWN_CHARS // 60 - 1}:" not in shown
+    assert len(shown) < 40 * SHOWN_CHARS  # the page sent to the browser stays bounded
+
+
+def test_sift_notes_cannot_smuggle_live_links_or_images_into_the_markdown_report():
+    sift = SiftChecklist()
+    sift.notes[0].value = "see [my source](javascript:alert(1)) and ![x](http://tracker.example/p.png) <b>hi</b>"
+    md = sift.to_markdown()
+    assert "\\[my source\\]" in md and "!\\[x\\]" in md and "<b>" not in md

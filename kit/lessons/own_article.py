@@ -76,6 +76,11 @@ def _score_rows(scores: dict[str, float]) -> list[tuple[str, float, str]]:
     return rows
 
 
+# The lab shows the marked article up to this many characters (about 10,000 words, longer than almost any
+# news story): a 765 KB paste sent 6.9 MB of HTML to the browser and froze the tab (issue 15).
+SHOWN_CHARS = 60_000
+
+
 def report_summary_html(report: Report) -> str:
     """A short summary of a Report for the notebook: anatomy, readability, sourcing, loaded language."""
     a, r = report.article, report.readability
@@ -105,7 +110,7 @@ def report_summary_html(report: Report) -> str:
     parts.append("<h3>The article, marked</h3>")
     hard_spans = {(h.start, h.end) for h in hard}
     marks = [m for m in render.marks(report) if m.css != "hard" or (m.start, m.end) in hard_spans]
-    parts.append(paragraph_html(a, marks).replace(CSS, ""))
+    parts.append(paragraph_html(a, marks, max_chars=SHOWN_CHARS).replace(CSS, ""))
     parts.append("</div>")
     return "".join(parts)
 

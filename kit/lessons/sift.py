@@ -12,6 +12,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from kit.lessons.feedback import feedback_html
+from kit.render import markdown_escape
 
 MIN_NOTE_WORDS = 4  # "ok" or "done" is not a note: a SIFT note says what was found, in a sentence
 
@@ -74,7 +75,7 @@ class SiftChecklist(widgets.VBox):
         """The checklist and notes as a Markdown section (for the saved .md report)."""
         out = ["## SIFT checklist", ""]
         for (move, _what), c, t in zip(SIFT, self.checks, self.notes):
-            out.append(f"- [{'x' if c.value else ' '}] **{move}**: {html.escape(t.value.strip()) or '(no notes)'}")
+            out.append(f"- [{'x' if c.value else ' '}] **{move}**: {markdown_escape(t.value.strip()) or '(no notes)'}")
         return "\n".join(out) + "\n"
 
     def to_html(self) -> str:

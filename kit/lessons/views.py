@@ -56,15 +56,21 @@ def role_badge(p: Paragraph) -> str:
 
 
 def paragraph_html(article: Article, marks: Sequence[Mark] = (), roles: Collection[str] | None = None,
-                   show_labels: bool = True) -> str:
+                   show_labels: bool = True, max_chars: int | None = None) -> str:
     """Every paragraph as a block with its role label; `roles` limits which are emphasised.
 
-    Under the paragraphs: the numbered reasons of the marks (empty without marks).
+    Under the paragraphs: the numbered reasons of the marks (empty without marks). With `max_chars`,
+    paragraphs starting after that many characters are left out, and a note says so.
     """
     out = [CSS, VIEW_START]
     index = MarkIndex(marks)  # sorted once: a long article is not re-sorted for every paragraph
     reasons = new_reasons()
     for p in article.paragraphs:
+        if max_chars is not None and p.start >= max_chars:
+            out.append(f"<p><em>The marked article stops here, after {p.start:,} of its {len(article.text):,} "
+                       "characters: a page this long would make the notebook slow. The saved report marks the "
+                       "whole article.</em></p>")
+            break
         dim = " dim" if roles is not None and p.role not in roles else ""
         label = role_badge(p) if show_labels and not dim else ""
         out.append(f'<div class="para {p.role}{dim}" title="{html.escape(p.why)}">{label}'
