@@ -181,3 +181,18 @@ def test_sift_notes_cannot_smuggle_live_links_or_images_into_the_markdown_report
     sift.notes[0].value = "see [my source](javascript:alert(1)) and ![x](http://tracker.example/p.png) <b>hi</b>"
     md = sift.to_markdown()
     assert "\\[my source\\]" in md and "!\\[x\\]" in md and "<b>" not in md
+
+
+def test_sift_ticks_and_notes_come_back_after_a_restart_and_a_broken_file_is_left_alone(tmp_path):
+    first = SiftChecklist(lesson="07_your_own_article", folder=tmp_path)
+    first.checks[1].value = True
+    first.notes[1].value = "Wikipedia says the outlet is owned by the state broadcaster."
+    again = SiftChecklist(lesson="07_your_own_article", folder=tmp_path)  # the next session
+    assert again.checks[1].value is True and again.checks[0].value is False
+    assert again.notes[1].value == "Wikipedia says the outlet is owned by the state broadcaster."
+    broken = tmp_path / "07_your_own_article.json"
+    broken.write_text("{not json", encoding="utf-8")
+    third = SiftChecklist(lesson="07_your_own_article", folder=tmp_path)
+    third.notes[0].value = "I stopped and noticed the story made me angry."
+    assert "not being kept" in third.feedback.value and "07_your_own_article.json" in third.feedback.value
+    assert broken.read_text(encoding="utf-8") == "{not json"

@@ -7,12 +7,17 @@ for a sentence or two instead (`is_real_note`).
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
 from kit.lessons.feedback import feedback_html
+from kit.errors import KitOutputError
+from kit.lessons.work import LessonWork, WorkFileError
 from kit.render import markdown_escape
+
+SIFT_ID = "07-sift"  # its entry in my_work/07_your_own_article.json
 
 MIN_NOTE_WORDS = 4  # "ok" or "done" is not a note: a SIFT note says what was found, in a sentence
 
@@ -31,7 +36,10 @@ SIFT = (  # (move, what the student does)
 class SiftChecklist(widgets.VBox):
     """The SIFT moves for judging a source: tick each one and write what you found."""
 
-    def __init__(self) -> None:
+    def __init__(self, lesson: str | None = None, folder: Path | None = None) -> None:
+        """With `lesson`, the ticks and notes are kept in my_work/<lesson>.json and come back on a rerun."""
+        self.work = LessonWork(lesson, folder) if lesson else None
+        self.problem = ""  # why the notes could not be kept, when they could not
         self.checks: list[widgets.Checkbox] = []
         self.notes: list[widgets.Textarea] = []
         rows = []
@@ -40,8 +48,6 @@ class SiftChecklist(widgets.VBox):
                                  layout=widgets.Layout(width="auto"))
             t = widgets.Textarea(placeholder="What did you find? (a sentence or two)", rows=2,
                                  continuous_update=False, layout=widgets.Layout(width="95%"))
-            c.observe(self._update, names="value")
-            t.observe(self._update, names="value")
             self.checks.append(c)
             self.notes.append(t)
             rows += [c, widgets.HTML(f"<small>{html.escape(what)}</small>"), t]
@@ -50,6 +56,32 @@ class SiftChecklist(widgets.VBox):
         super().__init__([widgets.HTML("<p><strong>SIFT: four moves before you trust a story.</strong></p>"),
                           *rows, self.feedback])
         self.add_class("kit-exercise")
+        self._restore()  # before observing, so restoring is not saved again
+        for c, t in zip(self.checks, self.notes):
+            c.observe(self._changed, names="value")
+            t.observe(self._changed, names="value")
+        self._update()
+
+    def _restore(self) -> None:
+        if self.work is None:
+            return
+        try:
+            entry = self.work.entry(SIFT_ID) or {}
+        except WorkFileError as exc:  # a broken file is named, never overwritten
+            self.problem, self.work = str(exc), None
+            return
+        for c, ticked in zip(self.checks, entry.get("ticks", [])):
+            c.value = bool(ticked)
+        for t, note in zip(self.notes, entry.get("notes", [])):
+            t.value = str(note)
+
+    def _changed(self, change: Any = None) -> None:
+        if self.work is not None:
+            try:
+                self.work.save(SIFT_ID, {"ticks": [c.value for c in self.checks],
+                                         "notes": [t.value for t in self.notes]})
+            except (WorkFileError, KitOutputError) as exc:
+                self.problem = str(exc)
         self._update()
 
     def _update(self, change: Any = None) -> None:
@@ -70,6 +102,8 @@ class SiftChecklist(widgets.VBox):
         else:
             left = [SIFT[i][0] for i, d in enumerate(done) if not d]
             self.feedback.value = feedback_html("hint", f"{progress}; next: {left[0]}.")
+        if self.problem:  # the notes still show and still go into the saved report
+            self.feedback.value += feedback_html("error", f"your notes are not being kept: {self.problem}")
 
     def to_markdown(self) -> str:
         """The checklist and notes as a Markdown section (for the saved .md report)."""

@@ -13,7 +13,7 @@ from kit.compare import article_metrics
 from kit.lessons.feedback import clip
 from kit.lessons.labels import HEADLINE_ROLES, REGION_LABELS, ROLE_LABELS
 from kit.lessons.views import in_view, table_html
-from kit.loaded import LoadedLanguage, LoadedMatch
+from kit.loaded import LoadedLanguage, LoadedMatch, Region
 from kit.loaded_lexicon import categories, category_label, category_name
 from kit.readability import Readability, analyse_passage, score_note
 from kit.sourcing import Sourcing
@@ -108,20 +108,20 @@ def regions_table(loaded: LoadedLanguage) -> HTML:
     return HTML(table_html(rows, ("part of the page", "loaded words", "words", "per 100 words")))
 
 
-def small_numbers_note(loaded: LoadedLanguage, region: str = "subhead") -> str:
+def small_numbers_note(loaded: LoadedLanguage, region: Region = "subhead") -> str:
     """A sentence on how far a rate built on few words can be trusted, with the article's own counts."""
     v = loaded.summary()["by_region"].get(region, {"matches": 0, "words": 0})
     n, words = v["matches"], v["words"]
     if not words:
-        return f"This article has no {REGION_LABELS.get(region, region)}."
+        return f"This article has no {REGION_LABELS[region]}."
     one_less = 100 * max(0, n - 1) / words
-    return (f"The {REGION_LABELS.get(region, region)} have {n} loaded word{'s' if n != 1 else ''} in {words} "
+    return (f"The {REGION_LABELS[region]} have {n} loaded word{'s' if n != 1 else ''} in {words} "
             f"words. With so few words one word more or less moves the rate a lot: {n - 1 if n else 0} "
             f"in {words} would be {one_less:.1f} per 100 words instead of {100 * n / words:.1f}. "
             "Read it as a hint to look closer, not as a measurement.")
 
 
-def small_numbers_view(loaded: LoadedLanguage, region: str = "subhead") -> HTML:
+def small_numbers_view(loaded: LoadedLanguage, region: Region = "subhead") -> HTML:
     """`small_numbers_note` as a paragraph of the page (not console text)."""
     return HTML(in_view(f"<p>{html.escape(small_numbers_note(loaded, region))}</p>"))
 
