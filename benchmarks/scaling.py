@@ -234,7 +234,8 @@ def _stages(family: Family, data: str | bytes, quick: bool) -> dict[str, Callabl
             if not data:
                 while True:  # "hang"
                     pass
-            return sum(data.count("a", i) for i in range(len(data)))
+            n = len(data)  # pure Python: the quadratic term dominates even at small n, so the ratio is ~4
+            return sum(1 for i in range(n) for _ in range(i))
 
         return {"selftest": selftest}
     if family.stage == "html":

@@ -32,8 +32,9 @@ def test_html_datelines_layout_inputs_and_sourcing_stay_linear():
     assert {"html-a-fragments", "html-unclosed-after-nav", "dateline-spaces", "cr-only-seed",
             "inputs-windows-1252", "sourcing-said-run", "sourcing-according-to", "sourcing-named-speakers",
             "sourcing-said-comma-us", "sourcing-he-said", "sourcing-pronouns-many-people"} <= set(families)
-    for name in families:  # every family was measured at two sizes and passed
-        assert f"\n{name} " in "\n" + proc.stdout and "ok: ratio" in proc.stdout.split(f"{name} ", 1)[1].split("\n")[0]
+    for name in families:  # every family was measured at two sizes and its last verdict (after retries) is ok
+        verdicts = [line for line in proc.stdout.splitlines() if line.startswith(f"{name} ")]
+        assert verdicts and "ok: ratio" in verdicts[-1], verdicts
     assert f"{len(families)} of {len(families)} families linear" in proc.stdout
 
 
