@@ -207,7 +207,7 @@ FAMILIES: tuple[Family, ...] = (
 )
 # The check's own check, never run unless named: a quadratic scan and a busy loop that never ends.
 SELF_TESTS: tuple[Family, ...] = (
-    Family("selftest-quadratic", "selftest", "selftest", lambda n: "a" * n, 1000, "a deliberately quadratic scan"),
+    Family("selftest-quadratic", "selftest", "selftest", lambda n: "a" * n, 4000, "a deliberately quadratic scan"),
     Family("selftest-hang", "selftest", "selftest", lambda n: "", 1, "a deliberate endless loop"),
 )
 BY_NAME = {f.name: f for f in FAMILIES + SELF_TESTS}
@@ -286,6 +286,24 @@ def _measure(family: Family, n: int, quick: bool, repeats: int = 3) -> dict:
     return {"n": n, "chars": len(data), "times": times}
 
 
+def _measure_interleaved(family: Family, sizes: list[int], quick: bool, rounds: int = 3) -> list[dict]:
+    """Best time per size and stage, the sizes taken in turn each round.
+
+    Timing n three times and then 2n three times lets a machine that slows down (or speeds up)
+    between the two show as a false ratio; in turn, both sizes meet the same weather.
+    """
+    built = {n: family.build(n) for n in sizes}
+    stages = {n: _stages(family, built[n], quick) for n in sizes}
+    best: dict[int, dict[str, float]] = {n: {} for n in sizes}
+    for _ in range(rounds):
+        for n in sizes:
+            for stage, fn in stages[n].items():
+                if best[n].get(stage, 0.0) > 1.0:
+                    continue  # slow enough that noise does not matter
+                best[n][stage] = min(best[n].get(stage, float("inf")), _time(fn, 1))
+    return [{"n": n, "chars": len(built[n]), "times": best[n]} for n in sizes]
+
+
 def worker(name: str, quick: bool) -> None:
     """Calibrate n, then print one JSON line per size (flushed, so a timeout keeps what finished)."""
     from kit.report import build_report
@@ -298,11 +316,9 @@ def worker(name: str, quick: bool) -> None:
         if min(_measure(family, n, quick, repeats=2)["times"].values()) >= floor:
             break
         n *= 2
-    print(json.dumps(_measure(family, n, quick)), flush=True)
-    for factor in ((2,) if quick else (2, 4)):
-        if len(family.build(n * factor)) > MAX_CHARS:
-            break
-        print(json.dumps(_measure(family, n * factor, quick)), flush=True)
+    sizes = [n] + [n * f for f in ((2,) if quick else (2, 4)) if len(family.build(n * f)) <= MAX_CHARS]
+    for row in _measure_interleaved(family, sizes, quick):
+        print(json.dumps(row), flush=True)
 
 
 # -- the driver ------------------------------------------------------------------------------------
