@@ -178,3 +178,40 @@ def test_the_command_line_reads_a_teachers_cue_verbs(tmp_path):
                     encoding="utf-8")
     bad = run("--cues", str(cues))
     assert bad.returncode == 1 and "line 2: unknown class 'grumpy'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# -- pronouns: the nearest person of the pronoun's gender, also one named mid-sentence ------------------
+@pytest.mark.parametrize("text, speaker", [
+    ("Reporter Tom Baker asked Maria Gonzalez about the plan. She said it would start in May.", "Maria Gonzalez"),
+    ("The host pressed Governor Helen Marsh on the delay. She said the money had not arrived.", "Helen Marsh"),
+])
+def test_she_can_be_a_woman_named_mid_sentence_in_the_sentence_before(text, speaker):
+    assert _said(text)[-1] == (speaker, "said", "person")
+
+
+def test_the_nearest_person_the_pronoun_fits_wins_not_the_nearest_speaker():
+    got = _said("Police chief Dan Ortiz said the road was closed. Resident Amy Shaw said she had waited two "
+                "hours. He said the work would end on Friday.")
+    assert [s for s, _, _ in got] == ["Dan Ortiz", "Amy Shaw", "Dan Ortiz"]
+
+
+def test_two_speakers_who_alternate_keep_their_own_words():
+    got = _said('"We will not close the school," said Principal Ana Ruiz.\n\n'
+                '"That is not what parents were told," said parent Mark Dole.\n\n'
+                '"The letter was a draft," she said.\n\n"Then why was it signed?" he asked.')
+    assert [s for s, _, _ in got] == ["Ana Ruiz", "Mark Dole", "Ana Ruiz", "Mark Dole"]
+
+
+def test_an_honorific_outweighs_a_given_name_and_an_unsure_name_fits_both_pronouns():
+    assert _said("Evelyn Cole said the pitch was ready. She said it was late.")[-1][0] == "Evelyn Cole"
+    assert _said("Evelyn Cole said the pitch was ready. He said it was late.")[-1][0] == "He"  # nobody fits
+    assert _said("Mr Evelyn Cole said the pitch was ready. He said it was late.")[-1][0] == "Evelyn Cole"
+    # "Jordan" and "Kim" are given to both: either pronoun may point back to them
+    assert _said("Jordan Reid said the pitch was ready. She said it was late.")[-1][0] == "Jordan Reid"
+    assert _said("Kim Reid said the pitch was ready. He said it was late.")[-1][0] == "Kim Reid"
+
+
+def test_someone_merely_named_long_before_is_not_she():
+    got = _said("The club was founded by Maria Gonzalez in 1990. It grew fast.\n\nThe new fields opened in "
+                "May. Visitors came from far away. She said the club would grow.")
+    assert got[-1][0] == "She"  # no person spoke or opened a sentence: the pronoun stays unresolved

@@ -2,9 +2,12 @@
 
 The rules, each the latest fitting source before the mention:
 
-* he/she: the last person (or single unnamed source with a person's noun, "an
-  analyst") who spoke or opened a sentence, of the pronoun's gender when the
-  person's is known; they: the last group or body; it: the last body;
+* he/she: a person of the pronoun's gender (from an honorific or a given name)
+  who spoke or opened a sentence in this sentence or the one before; else one
+  of that gender merely named there ("Carlson asked Helen Marsh ... She
+  said"); else the last person (or single unnamed source with a person's
+  noun, "an analyst") who spoke or opened a sentence, of the pronoun's gender
+  or of none known; they: the last group or body; it: the last body;
 * a title ("the US official", "the leader"): the last person or unnamed source
   mentioned whose title fits, from the same country when both are known;
 * "the publication": the last news agency mentioned.
@@ -47,12 +50,20 @@ def _pronoun_wants(m: Mention) -> tuple[str, ...]:
 
 
 def _mention_keys(e: Entity) -> tuple[str, ...]:
-    """A source's title words (for "the official") and its type (for "the publication")."""
+    """A source's title words (for "the official"), its type (for "the publication"), its pronoun if known."""
     keys = ["type:" + e.source_type]
     if e.source_type in ("person", "anonymous") and not e.plural:
         keys += ["tag:" + w for w in e.tags()]
         keys += ["own:" + r.word for r in ([e.role] if e.role else []) + e.other_roles]
+    if e.source_type == "person" and e.gender:
+        keys.append("named:person:" + e.gender)
     return tuple(keys)
+
+
+def _exact(m: Mention) -> str | None:
+    """The key of a person of the pronoun's own gender ("person:f" for "she"), None for "they" or "it"."""
+    return {"he": "person:m", "she": "person:f"}.get(m.text.lower()) if _pronoun_wants(m)[0].startswith(
+        "person") else None
 
 
 def _title_wants(m: Mention) -> tuple[str, ...]:
@@ -79,9 +90,18 @@ class Antecedents:
         self.spoke.refile(ent)
         self.seen.refile(ent)
 
-    def pronoun(self, entities: list[Entity], m: Mention) -> Entity | None:
-        if not self.spoke.advance(m.start):
-            return pronoun_scan(entities, m)
+    def pronoun(self, entities: list[Entity], m: Mention, since: int = 0) -> Entity | None:
+        """The antecedent of a pronoun; `since`: where the sentence before the pronoun's starts."""
+        if not (self.spoke.advance(m.start) and self.seen.advance(m.start)):
+            return pronoun_scan(entities, m, since)
+        exact = _exact(m)
+        if exact is not None:
+            ent = self.spoke.best((exact,))
+            if ent is not None and self.spoke.latest[id(ent)] >= since:
+                return ent
+            ent = self.seen.best(("named:" + exact,))
+            if ent is not None and self.seen.latest[id(ent)] >= since:
+                return ent
         return self.spoke.best(_pronoun_wants(m))
 
     def title(self, entities: list[Entity], m: Mention) -> Entity | None:
@@ -109,14 +129,27 @@ def last_scan(entities: list[Entity], source_type: str, before: int) -> Entity |
     return best
 
 
-def pronoun_scan(entities: list[Entity], m: Mention) -> Entity | None:
-    wants = set(_pronoun_wants(m))
+def pronoun_scan(entities: list[Entity], m: Mention, since: int = 0) -> Entity | None:
+    exact = _exact(m)
+    if exact is not None:
+        for keys, offsets in (((exact,), lambda e: e.spoke_at + e.subject_at),
+                              (("named:" + exact,), lambda e: e.mentioned_at)):
+            ent, at = _latest_of(entities, keys, offsets, m.start)
+            if ent is not None and at >= since:
+                return ent
+    wants = tuple(_pronoun_wants(m))
+    return _latest_of(entities, wants, lambda e: e.spoke_at + e.subject_at, m.start)[0]
+
+
+def _latest_of(entities: list[Entity], wants: tuple[str, ...], offsets: Callable[[Entity], list[int]],
+               before: int) -> tuple[Entity | None, int]:
+    """The source filed under one of `wants` whose latest offset before `before` is the latest of all."""
     best, best_at = None, -1
     for e in entities:
-        at = max(_latest(e.spoke_at, m.start), _latest(e.subject_at, m.start))
-        if at > best_at and wants & set(_pronoun_keys(e)):
+        at = _latest(offsets(e), before)
+        if at > best_at and set(wants) & set(_pronoun_keys(e) + _mention_keys(e)):
             best, best_at = e, at
-    return best
+    return best, best_at
 
 
 def title_scan(entities: list[Entity], m: Mention) -> Entity | None:

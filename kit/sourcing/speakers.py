@@ -11,10 +11,10 @@ is the same. Spelling variants the article itself uses ("Ernest" for
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kit.article import Article, Span, words_in
-from kit.lexicons import function_words
 from kit.sourcing.steps import checked
 from kit.sourcing.mentions import (
     DETERMINERS,
@@ -30,6 +30,7 @@ from kit.sourcing.mentions import (
 )
 from kit.sourcing.model import SourceType
 from kit.sourcing.antecedents import Antecedents
+from kit.sourcing.gender import given_name_gender, honorific_gender, name_gender, person_gender
 from kit.sourcing.names import FirstNames, PeopleIndex, edit_distance
 
 __all__ = ["Entity", "SpeakerBook", "edit_distance", "prescan"]
@@ -37,8 +38,6 @@ from kit.syllables import easy_words
 
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|He|She|His|Her)\b")
 _PERSONAL_REACH = 200  # characters after the name: its sentence and a little more
-_GENDER = {**{w: "m" for w in function_words("male_honorifics")},
-           **{w: "f" for w in function_words("female_honorifics")}}
 
 
 @dataclass
@@ -84,6 +83,7 @@ class SpeakerBook:
         self.people = PeopleIndex()
         self.prescanned = False  # set by prescan: before it, the book cannot know who the article names
         self.first_names: FirstNames | None = None  # read from the text on first use
+        self.sentence_starts: list[int] = []  # of the body sentences (prescan): how far back "she" looks first
         self._keys: dict[tuple[str, str], Entity] = {}  # (canonical lower-cased, type) -> a non-person source
         self._order: dict[int, int] = {}  # id(entity) -> its index in `entities` (filled as they are added)
         self.antecedents = Antecedents(self._order_of)
@@ -112,7 +112,7 @@ class SpeakerBook:
         if m.kind == "person":
             return self.person(m)
         if m.kind == "pronoun":
-            return self.antecedents.pronoun(self.entities, m), None
+            return self.antecedents.pronoun(self.entities, m, self._sentence_before(m.start)), None
         if m.kind == "role_ref":
             ent = self.antecedents.title(self.entities, m)
             if ent is not None:
@@ -135,6 +135,11 @@ class SpeakerBook:
             return self._description(m, "document"), None
         return self._description(m, "anonymous"), None
 
+    def _sentence_before(self, pos: int) -> int:
+        """Where the sentence before the one holding `pos` starts (0 when there is none)."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        return self.sentence_starts[i - 1] if i >= 1 else 0
+
     def find_person(self, m: Mention) -> Entity | None:
         """The person already in the book that a person mention names (nothing is recorded)."""
         return self._find_person(m.name[-1], _first_name(m))[0]
@@ -148,7 +153,7 @@ class SpeakerBook:
         if ent is None and _organisation(self, m):
             return self._keyed(m.name[0], "institution", m), None
         if ent is None:
-            ent = Entity(_full_name(m.name), "person", m.name, m.role, m.country, _GENDER.get((m.honorific or "").lower()))
+            ent = Entity(_full_name(m.name), "person", m.name, m.role, m.country, person_gender(m.honorific, m.name))
             self.entities.append(ent)
             self.people.add(ent)
         else:
@@ -160,7 +165,7 @@ class SpeakerBook:
                 ent.other_roles.append(m.role)  # a second title the article gives the same person
             ent.role = ent.role or m.role
             ent.country = ent.country or m.country
-            ent.gender = ent.gender or _GENDER.get((m.honorific or "").lower())
+            ent.gender = honorific_gender(m.honorific) or ent.gender or name_gender(m.name)
             if variant and variant not in ent.variants:
                 ent.variants.append(variant)
             self.antecedents.refile(ent)  # its gender or title may be new
@@ -243,7 +248,8 @@ def prescan(book: SpeakerBook, article: Article) -> None:
     """Register in `book` the people named with a title ("Syrian President Bashar Assad") and where each
     is mentioned, so "he" and "the Syrian leader" can point back to them."""
     text = article.text
-    starts = {s.start for s in article.body_sentences}
+    book.sentence_starts = [s.start for s in article.body_sentences]
+    starts = set(book.sentence_starts)
     for sent in checked(article.body_sentences):
         tokens = words_in(text, sent.start, sent.end)
         i = 0
@@ -271,6 +277,9 @@ def prescan(book: SpeakerBook, article: Article) -> None:
                             book.spoke(ent, m.start, opens_sentence=True)
                 i = j if end > 0 else i + n
                 continue
+            if noun is None and _given_name(tokens[i].text):
+                i = _untitled_person(book, text, tokens, i)
+                continue
             i += n
     where: dict[str, list[int]] = {}  # word -> its offsets, so each person is one lookup, not a scan
     for w in article.body_words:
@@ -285,6 +294,29 @@ def prescan(book: SpeakerBook, article: Article) -> None:
                     book.spoke(ent, pos, opens_sentence=True)
         ent.mentioned_at.sort()
     book.prescanned = True
+
+
+def _given_name(word: str) -> bool:
+    """A capitalised word that is a common given name and no ordinary word, place or source noun."""
+    return is_name_word(word) and given_name_gender(word) is not None and word.lower() not in easy_words() \
+        and countries().get((word,)) is None and (word.lower(),) not in lexicon()
+
+
+def _untitled_person(book: SpeakerBook, text: str, tokens: list[Span], i: int) -> int:
+    """File "Maria Gonzalez" named with no title as a mention (so "she" can find her); the next token index.
+
+    Only a mention: the person is no source until they speak, and opening a sentence does not make
+    them the antecedent of a "he" or "she" that no other rule gives to someone of that gender.
+    """
+    j = i + 1
+    while j < len(tokens) and _name_part(tokens, j) and lookup(tokens, j)[1] is None \
+            and lookup(tokens, j)[2] is None and _adjacent(text, tokens[j - 1], tokens[j]):
+        j += 1
+    if j > i + 1:
+        m = parse_mention(text, tokens[i].start, tokens[j - 1].end)
+        if m and m.kind == "person":
+            book.person(m)
+    return j
 
 
 def _name_part(tokens: list[Span], j: int) -> bool:
