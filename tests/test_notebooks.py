@@ -72,6 +72,13 @@ def neutral():
     return seed_article("neutral_library_hours.txt")
 
 
+@lru_cache(maxsize=1)
+def neutral_sourcing():
+    from kit import analyse_sourcing
+
+    return analyse_sourcing(neutral())
+
+
 def speaker(name: str):
     return next(s for s in seed_analysis()[1].speakers if s.speaker == name)
 
@@ -164,8 +171,10 @@ CLAIMS: dict[str, list[tuple[str, Callable[[], bool]]]] = {
          and __import__("kit.widgets").widgets.article_metrics(neutral())["loaded words, outlet's voice"] == 0),
         ("It makes no claim without a source, and no single source dominates",
          lambda: __import__("kit.widgets").widgets.article_metrics(neutral())["claims with no source"] == 0),
-        ("its most-used source has under a fifth of the statements, where Putin has more than half",
-         lambda: __import__("kit.widgets").widgets.article_metrics(neutral())["% of statements by the top source"] < 20
+        ("its most-used source has a fifth of the statements (3 of 15), where Putin has more than half",
+         lambda: __import__("kit.widgets").widgets.article_metrics(neutral())["% of statements by the top source"] == 20
+         and [(s.speaker, s.total) for s in neutral_sourcing().speakers][0] == ("Helen Okafor", 3)
+         and len(neutral_sourcing().attributions) == 15
          and __import__("kit.widgets").widgets.article_metrics(seed())["% of statements by the top source"] > 50
          and speaker("Vladimir Putin").total == max(s.total for s in seed_analysis()[1].speakers)),
         ("mixes reported speech with a claim in the outlet's own voice",

@@ -215,3 +215,29 @@ def test_someone_merely_named_long_before_is_not_she():
     got = _said("The club was founded by Maria Gonzalez in 1990. It grew fast.\n\nThe new fields opened in "
                 "May. Visitors came from far away. She said the club would grow.")
     assert got[-1][0] == "She"  # no person spoke or opened a sentence: the pronoun stays unresolved
+
+
+# -- speech reported inside another source's words ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Ann Berg said Tom Baker had warned that the bridge was unsafe.",
+    "Ann Berg said that Tom Baker had warned her about the bridge.",
+    "One of the neighbours says Baker suggested that they should leave together.",
+])
+def test_a_source_named_inside_another_sources_words_does_not_speak(text):
+    got = _said(text)
+    assert len(got) == 1 and "Baker" not in got[0][0]
+
+
+def test_the_outer_sources_words_are_the_whole_inner_clause():
+    text = "Ann Berg said Tom Baker had warned that the bridge was unsafe."
+    full = "Vote on the High Street lane\n\n" + text + "\n"
+    a = sourcing.analyse(full).attributions[0]
+    assert full[a.quote_start:a.quote_end] == "Tom Baker had warned that the bridge was unsafe"
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Berg said the bridge was safe, and Tom Baker said it was not.",
+    "Ann Berg said the bridge was safe. Tom Baker said it was not.",
+])
+def test_a_second_speaker_in_a_clause_of_their_own_still_speaks(text):
+    assert [s for s, _, _ in _said(text)] == ["Ann Berg", "Tom Baker"]

@@ -15,7 +15,7 @@ from kit.sourcing.cues import current_cues, load_cues
 from kit.sourcing.direct import continuations, find_direct
 from kit.sourcing.headlines import find_headline_sources
 from kit.sourcing.model import Attribution, Sourcing
-from kit.sourcing.reported import find_reported
+from kit.sourcing.reported import drop_nested, find_reported
 from kit.sourcing.transcripts import add_turns
 
 
@@ -38,6 +38,7 @@ def analyse(article: Article | str, quotes: QuoteScan | None = None,
     reported, also = find_reported(ctx, quoted)  # reported speech; `also`: more cues of a speaker already found
     for host, cue in also:
         host.extra.append(cue)
+    reported = drop_nested(ctx, reported)  # "X said Y warned ...": only X speaks
     carried, unquoted = continuations(ctx, quoted + reported, pending)  # may add quotations to their hosts
     raws = resolve_speakers(ctx, quoted + reported + carried)  # the only pass that writes to the speaker book
     merged = merge([r for r in raws if r.entity is not None])

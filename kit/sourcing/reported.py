@@ -198,3 +198,29 @@ def _second_verb(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
         return None
     content = trim(text, cue.end, sent.end)
     return Raw(sent, cue, m, "indirect", "second_verb", content=strip_punct(text, *content))
+
+
+def drop_nested(ctx: Context, raws: list[Raw]) -> list[Raw]:
+    """Leave out speech reported inside another source's words: "Ann Berg said (that) Tom Baker warned ...".
+
+    Tom Baker does not speak in the article: Ann Berg tells what he said, so only she is a source. The
+    inner speaker's phrase must open the outer cue's content (a second clause, "..., and Tom Baker said",
+    is speech of its own).
+    """
+    text = ctx.text
+    opens: dict[int, Raw] = {}
+    for r in raws:
+        if r.content is None or r.cue is None or r.content[0] < r.cue.end:
+            continue  # "..., X said": the words come before the cue
+        start = ctx.first_visible(r.cue.end, r.sentence.end)
+        if text[start:start + 5].lower() == "that ":
+            start = ctx.first_visible(start + 5, r.sentence.end)
+        opens[start] = r
+    kept = []
+    for r in raws:
+        outer = opens.get(r.mention.start) if r.mention is not None else None
+        if outer is None or outer is r:
+            kept.append(r)
+        elif outer.content is not None and r.mention is not None:  # the outer words: the whole inner clause
+            outer.content = (r.mention.start, outer.content[1])
+    return kept
