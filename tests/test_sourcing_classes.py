@@ -63,9 +63,19 @@ def test_a_company_is_it_not_she():
     ("Mayor Ann Berg indicated he would vote no.", "indicated"),
     ("Mayor Ann Berg is hinting that she will run again.", "hinting"),
     ('"It works," Mayor Ann Berg continued.', "continued"),
+    ("Mayor Ann Berg made clear that the lane would stay.", "made clear"),
+    ("Mayor Ann Berg made it clear that the lane would stay.", "made it clear"),
+    ("Mayor Ann Berg has made clear on Monday that the lane would stay.", "made clear"),
 ])
 def test_the_missing_cue_verbs_are_read(text, cue):
     assert _said(text) == [("Ann Berg", cue, "person")]
+
+
+def test_made_clear_is_one_cue_whose_span_covers_the_phrase():
+    text = "Vote\n\nMayor Ann Berg made it clear that the lane would stay.\n"
+    (a,) = sourcing.analyse(text).attributions
+    assert text[a.cue_start:a.cue_end] == a.cue == "made it clear" and a.cue_class == "colouring"
+    assert text[a.quote_start:a.quote_end] == "the lane would stay"
 
 
 def test_gushed_is_a_colouring_cue_with_an_explanation():
@@ -80,6 +90,8 @@ def test_gushed_is_a_colouring_cue_with_an_explanation():
     "The rain continued all day.",  # "continue" counts only next to a quotation
     "Both councils agreed to share the cost.",  # "agree" only before "that": a deal, not a statement
     "A woman described as a local trader waited outside.",  # "described as": a description, not speech
+    "It was made clear that the lane would stay.",  # a passive: no one is named as the speaker
+    "The new signs made clear the lane was closed.",  # "made clear" before an object, not a "that" clause
 ])
 def test_cue_verbs_in_their_plain_uses_are_no_speech(text):
     assert _said(text) == []
@@ -178,3 +190,4 @@ def test_the_command_line_reads_a_teachers_cue_verbs(tmp_path):
                     encoding="utf-8")
     bad = run("--cues", str(cues))
     assert bad.returncode == 1 and "line 2: unknown class 'grumpy'" in bad.stderr and "Traceback" not in bad.stderr
+
