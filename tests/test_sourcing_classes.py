@@ -191,3 +191,41 @@ def test_the_command_line_reads_a_teachers_cue_verbs(tmp_path):
     bad = run("--cues", str(cues))
     assert bad.returncode == 1 and "line 2: unknown class 'grumpy'" in bad.stderr and "Traceback" not in bad.stderr
 
+
+# -- what a demand covers: the noun phrase asked for, not the rest of the sentence -------------------------
+def _content(text: str) -> list[tuple[str, str]]:
+    """(cue, reported content) of every attribution; the content is text[quote_start:quote_end]."""
+    text = "Vote on the High Street lane\n\n" + text + "\n"
+    return [(a.cue, text[a.quote_start:a.quote_end]) for a in sourcing.analyse(text).attributions]
+
+
+def test_called_for_covers_its_noun_phrase_and_stops_at_the_sentence_end():
+    text = "Vote\n\nMayor Ann Berg called for an inquiry into the crash at the bridge and the station. " \
+           "The council met on Monday.\n"
+    (a,) = sourcing.analyse(text).attributions
+    assert (a.speaker, a.cue) == ("Ann Berg", "called for")
+    assert text[a.quote_start:a.quote_end] == "an inquiry into the crash at the bridge and the station"
+    assert text[a.start:a.end] == "Mayor Ann Berg called for an inquiry into the crash at the bridge and the station."
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a "that" inside the demand belongs to it; only "urged that ..." right after the cue opens a clause
+    ("Mayor Ann Berg called for an inquiry into the crash that killed two people.", "called for",
+     "an inquiry into the crash that killed two people"),
+    ("Mayor Ann Berg urged a review of the rules that govern the lane.", "urged",
+     "a review of the rules that govern the lane"),
+    ("Mayor Ann Berg urged that the council act at once.", "urged", "the council act at once"),
+    ("Mayor Ann Berg called on the council to admit that it was wrong.", "called on",
+     "the council to admit that it was wrong"),
+    # a new clause after a comma or a semicolon is no part of it; a list of three is
+    ("Mayor Ann Berg called for an inquiry, and the council met on Monday.", "called for", "an inquiry"),
+    ("Mayor Ann Berg called for an inquiry; the council met on Monday.", "called for", "an inquiry"),
+    ("Mayor Ann Berg called for an inquiry into the crash, which the council rejected.", "called for",
+     "an inquiry into the crash"),
+    ("Mayor Ann Berg called for an inquiry into the crash, saying the bridge was unsafe.", "called for",
+     "an inquiry into the crash"),
+    ("Mayor Ann Berg called for an inquiry, a refund, and an apology.", "called for",
+     "an inquiry, a refund, and an apology"),
+])
+def test_a_demand_is_the_noun_phrase_asked_for(text, cue, content):
+    assert (cue, content) in _content(text)
