@@ -134,6 +134,17 @@ def test_a_single_word_never_given_a_first_name_or_title_is_an_organisation():
     assert _said("Greenfield said he would stay on.") == [("Greenfield", "said", "person")]
 
 
+def test_an_age_or_a_wife_makes_a_single_word_a_person():
+    # only a person has an age or a wife: the article may say so anywhere, not just beside the cue
+    assert _said("Smith, 54, has said the plan is sound.") == [("Smith", "said", "person")]
+    assert _said("Smith has said the plan is sound. Smith's wife runs the cafe.") == [("Smith", "said", "person")]
+    assert _said("The plan is sound, said Smith, 54.") == [("Smith", "said", "person")]
+    # nothing of the kind: still read as an organisation, like "Apple said"; a sister company is no sister
+    assert _said("Smith has said the plan is sound.") == [("Smith", "said", "institution")]
+    assert _said("Apple said sales rose. Apple's sister company agreed.")[0] == ("Apple", "said", "institution")
+    assert _said("Apple said 54,000 jobs were safe.") == [("Apple", "said", "institution")]
+
+
 def test_the_objects_of_a_verb_are_no_source():
     assert _said("They sent his wife messages demanding money.") == []
     assert _said("The firm settled a complaint alleging that it misled investors.") == \
