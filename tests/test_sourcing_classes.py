@@ -63,9 +63,19 @@ def test_a_company_is_it_not_she():
     ("Mayor Ann Berg indicated he would vote no.", "indicated"),
     ("Mayor Ann Berg is hinting that she will run again.", "hinting"),
     ('"It works," Mayor Ann Berg continued.', "continued"),
+    ("Mayor Ann Berg made clear that the lane would stay.", "made clear"),
+    ("Mayor Ann Berg made it clear that the lane would stay.", "made it clear"),
+    ("Mayor Ann Berg has made clear on Monday that the lane would stay.", "made clear"),
 ])
 def test_the_missing_cue_verbs_are_read(text, cue):
     assert _said(text) == [("Ann Berg", cue, "person")]
+
+
+def test_made_clear_is_one_cue_whose_span_covers_the_phrase():
+    text = "Vote\n\nMayor Ann Berg made it clear that the lane would stay.\n"
+    (a,) = sourcing.analyse(text).attributions
+    assert text[a.cue_start:a.cue_end] == a.cue == "made it clear" and a.cue_class == "colouring"
+    assert text[a.quote_start:a.quote_end] == "the lane would stay"
 
 
 def test_gushed_is_a_colouring_cue_with_an_explanation():
@@ -80,6 +90,8 @@ def test_gushed_is_a_colouring_cue_with_an_explanation():
     "The rain continued all day.",  # "continue" counts only next to a quotation
     "Both councils agreed to share the cost.",  # "agree" only before "that": a deal, not a statement
     "A woman described as a local trader waited outside.",  # "described as": a description, not speech
+    "It was made clear that the lane would stay.",  # a passive: no one is named as the speaker
+    "The new signs made clear the lane was closed.",  # "made clear" before an object, not a "that" clause
 ])
 def test_cue_verbs_in_their_plain_uses_are_no_speech(text):
     assert _said(text) == []
@@ -120,6 +132,17 @@ def test_a_single_word_never_given_a_first_name_or_title_is_an_organisation():
     # a person called by surname alone is usually named in full first, or called he or she
     assert _said("Ann Greenfield spoke. Greenfield said profits doubled.")[0][2] == "person"
     assert _said("Greenfield said he would stay on.") == [("Greenfield", "said", "person")]
+
+
+def test_an_age_or_a_wife_makes_a_single_word_a_person():
+    # only a person has an age or a wife: the article may say so anywhere, not just beside the cue
+    assert _said("Smith, 54, has said the plan is sound.") == [("Smith", "said", "person")]
+    assert _said("Smith has said the plan is sound. Smith's wife runs the cafe.") == [("Smith", "said", "person")]
+    assert _said("The plan is sound, said Smith, 54.") == [("Smith", "said", "person")]
+    # nothing of the kind: still read as an organisation, like "Apple said"; a sister company is no sister
+    assert _said("Smith has said the plan is sound.") == [("Smith", "said", "institution")]
+    assert _said("Apple said sales rose. Apple's sister company agreed.")[0] == ("Apple", "said", "institution")
+    assert _said("Apple said 54,000 jobs were safe.") == [("Apple", "said", "institution")]
 
 
 def test_the_objects_of_a_verb_are_no_source():
@@ -241,3 +264,42 @@ def test_the_outer_sources_words_are_the_whole_inner_clause():
 ])
 def test_a_second_speaker_in_a_clause_of_their_own_still_speaks(text):
     assert [s for s, _, _ in _said(text)] == ["Ann Berg", "Tom Baker"]
+
+
+# -- what a demand covers: the noun phrase asked for, not the rest of the sentence -------------------------
+def _content(text: str) -> list[tuple[str, str]]:
+    """(cue, reported content) of every attribution; the content is text[quote_start:quote_end]."""
+    text = "Vote on the High Street lane\n\n" + text + "\n"
+    return [(a.cue, text[a.quote_start:a.quote_end]) for a in sourcing.analyse(text).attributions]
+
+
+def test_called_for_covers_its_noun_phrase_and_stops_at_the_sentence_end():
+    text = "Vote\n\nMayor Ann Berg called for an inquiry into the crash at the bridge and the station. " \
+           "The council met on Monday.\n"
+    (a,) = sourcing.analyse(text).attributions
+    assert (a.speaker, a.cue) == ("Ann Berg", "called for")
+    assert text[a.quote_start:a.quote_end] == "an inquiry into the crash at the bridge and the station"
+    assert text[a.start:a.end] == "Mayor Ann Berg called for an inquiry into the crash at the bridge and the station."
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a "that" inside the demand belongs to it; only "urged that ..." right after the cue opens a clause
+    ("Mayor Ann Berg called for an inquiry into the crash that killed two people.", "called for",
+     "an inquiry into the crash that killed two people"),
+    ("Mayor Ann Berg urged a review of the rules that govern the lane.", "urged",
+     "a review of the rules that govern the lane"),
+    ("Mayor Ann Berg urged that the council act at once.", "urged", "the council act at once"),
+    ("Mayor Ann Berg called on the council to admit that it was wrong.", "called on",
+     "the council to admit that it was wrong"),
+    # a new clause after a comma or a semicolon is no part of it; a list of three is
+    ("Mayor Ann Berg called for an inquiry, and the council met on Monday.", "called for", "an inquiry"),
+    ("Mayor Ann Berg called for an inquiry; the council met on Monday.", "called for", "an inquiry"),
+    ("Mayor Ann Berg called for an inquiry into the crash, which the council rejected.", "called for",
+     "an inquiry into the crash"),
+    ("Mayor Ann Berg called for an inquiry into the crash, saying the bridge was unsafe.", "called for",
+     "an inquiry into the crash"),
+    ("Mayor Ann Berg called for an inquiry, a refund, and an apology.", "called for",
+     "an inquiry, a refund, and an apology"),
+])
+def test_a_demand_is_the_noun_phrase_asked_for(text, cue, content):
+    assert (cue, content) in _content(text)

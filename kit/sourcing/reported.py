@@ -45,6 +45,10 @@ _COORDINATORS = function_words("coordinators")
 _SUBJECT_PREPOSITIONS = function_words("subject_prepositions")
 _FINITE = function_words("finite_auxiliaries")
 _POSSESSIVES = function_words("possessive_determiners")
+_DEMAND_CUES = function_words("demand_cues")  # "called for an inquiry ...": the content is the demand
+_LIST_CONJUNCTIONS = function_words("list_conjunctions")
+_DEMAND_STOP = re.compile(r"[,;]")
+_FIRST_WORD = re.compile(r"[^\W_]+")
 # "said at the summit that ...": up to 8 words before "that"; \b after each word keeps it linear on long words
 _THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
 # "X was quoted (by TASS) as saying ...": the source is the subject of the passive verb
@@ -127,10 +131,37 @@ def _reported(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
     elif before > sent.start and text[before - 1] == "," and has_words(text, sent.start, before, 3) \
             and not after_that:
         content, rule = trim(text, sent.start, s), "cue_after"  # "..., X said."
+    elif cue.verb in _DEMAND_CUES:
+        content = _demand(ctx, sent, cue)
     else:
         that = _THAT_AFTER_CUE.match(text, cue.end, sent.end)  # "said at the summit that ..."
         content = trim(text, that.end() if that else cue.end, sent.end)
     return Raw(sent, cue, m, "indirect", rule, content=strip_punct(text, *content))
+
+
+def _demand(ctx: Context, sent: Span, cue: Cue) -> tuple[int, int]:
+    """What a demand asks for: "called for an inquiry into the crash that killed two" keeps its "that"
+    (only "urged that ..." right after the cue opens a clause); it stops at a semicolon, or at a comma before
+    a clause word or another cue (", which the council rejected", ", saying ..."). "and"/"or" after the
+    first comma open a new clause; after a later one they end a list ("an inquiry, a refund, and an apology")."""
+    text = ctx.text
+    start = ctx.first_visible(cue.end, sent.end)
+    first = _FIRST_WORD.match(text, start, sent.end)
+    if first and first.group() == "that":
+        start = first.end()
+    later = {c.start for c in find_cues(ctx, start, sent.end)}
+    commas = 0
+    for stop in _DEMAND_STOP.finditer(text, start, sent.end):
+        if ctx.in_quote(stop.start()):
+            continue
+        if stop.group() == ";":
+            return trim(text, start, stop.start())
+        word = _FIRST_WORD.match(text, ctx.first_visible(stop.end(), sent.end), sent.end)
+        if word and (word.start() in later or word.group() in CLAUSE_WORDS and
+                     not (commas and word.group() in _LIST_CONJUNCTIONS)):
+            return trim(text, start, stop.start())
+        commas += 1
+    return trim(text, start, sent.end)
 
 def _reduced_relative(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
     """'to settle a lawsuit accusing it of ...': an -ing cue right after a noun phrase (no comma) has that

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kit.article import Article, Span, words_in
+from kit.lexicons import function_words
 from kit.sourcing.steps import checked
 from kit.sourcing.mentions import (
     DETERMINERS,
@@ -38,6 +39,9 @@ from kit.syllables import easy_words
 
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|He|She|His|Her)\b")
 _PERSONAL_REACH = 200  # characters after the name: its sentence and a little more
+# Only a person has an age or a wife: "Smith, 54, said", "Smith's wife said", anywhere in the article
+_HUMAN_ONLY = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)(?:,\s+(?:aged\s+)?\d{1,3}[,.](?!\d)|['’]s\s+(?:"
+                         + "|".join(re.escape(w) for w in sorted(function_words("kin_nouns"))) + r")\b)")
 
 
 @dataclass
@@ -84,6 +88,7 @@ class SpeakerBook:
         self.prescanned = False  # set by prescan: before it, the book cannot know who the article names
         self.first_names: FirstNames | None = None  # read from the text on first use
         self.sentence_starts: list[int] = []  # of the body sentences (prescan): how far back "she" looks first
+        self.human_words: frozenset[str] | None = None  # one-word names with an age or a wife: read on first use
         self._keys: dict[tuple[str, str], Entity] = {}  # (canonical lower-cased, type) -> a non-person source
         self._order: dict[int, int] = {}  # id(entity) -> its index in `entities` (filled as they are added)
         self.antecedents = Antecedents(self._order_of)
@@ -214,10 +219,14 @@ class SpeakerBook:
 def _organisation(book: SpeakerBook, m: Mention) -> bool:
     """"Apple said": one capitalised word that the article never gives a first name, a title or an
     honorific is a company or an organisation's name, not a person's (a person in the news is introduced
-    with a full name or a title first)."""
+    with a full name or a title first), unless the article gives it an age or a wife or calls it he or she."""
     if not (len(m.name) == 1 and m.role is None and m.honorific is None and m.kind == "person"
             and book.prescanned and not book.has_surname(m.name[0])):
         return False
+    if book.human_words is None:
+        book.human_words = frozenset(h.group(1) for h in _HUMAN_ONLY.finditer(book.text))
+    if m.name[0] in book.human_words:
+        return False  # "Smith, 54, said", "Smith's wife": a company has neither an age nor a wife
     reach = m.end + _PERSONAL_REACH
     para_end = book.text.find("\n\n", m.end, reach)
     return _PERSONAL.search(book.text, m.end, reach if para_end < 0 else para_end) is None  # "Putin said he"
