@@ -414,6 +414,9 @@ FREE_TEXT = [
     ("06-reporter-action", "Check the claims", "correct"),
     ("06-reporter-action", "Interview refugees.", "correct"),
     ("06-reporter-action", "Write it better and shorter.", "incorrect"),
+    ("06-reporter-action", "Go to the camps and talk to refugees.", "correct"),
+    ("06-reporter-action", "go people", "check"),
+    ("06-reporter-action", "get people", "check"),
 ]
 VERDICT_WORDS = {"correct": "✔ Yes", "incorrect": "✘ Not quite", "check": "Compare"}
 
