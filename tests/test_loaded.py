@@ -744,3 +744,17 @@ def test_very_before_a_judgement_word_only(sentence, expected):
 ])
 def test_issue14_breadth_rows_and_their_plain_uses(sentence, expected):
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # idioms and sneers that are plain words alone (issue 14: "loaded phrases whose words are plain alone")
+    ("The mayor threw the residents under the bus.", ["under the bus"]),
+    ("A cyclist was trapped under the bus after the crash.", []),
+    ("Her supporters have drunk the Kool-Aid.", ["drunk the Kool-Aid"]),
+    ("The children drank juice at the party.", []),
+    ("He is a RINO, his rivals say.", ["RINO"]),
+    ("The rhino escaped from the zoo.", []),
+    ("The lamestream media ignored the rally.", ["lamestream media"]),
+])
+def test_idioms_and_sneers_made_of_plain_words(sentence, expected):
+    assert found(sentence) == expected
