@@ -303,3 +303,9 @@ def test_called_for_covers_its_noun_phrase_and_stops_at_the_sentence_end():
 ])
 def test_a_demand_is_the_noun_phrase_asked_for(text, cue, content):
     assert (cue, content) in _content(text)
+
+
+def test_speech_reported_after_a_second_cue_of_the_same_speaker_is_still_theirs():
+    got = _said("Council leader Maria Gonzalez said a decision would come in May, and said the engineer had "
+                "warned that the roof was unsafe.")
+    assert [s for s, _, _ in got] == ["Maria Gonzalez"]

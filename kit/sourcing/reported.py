@@ -241,17 +241,20 @@ def drop_nested(ctx: Context, raws: list[Raw]) -> list[Raw]:
     text = ctx.text
     opens: dict[int, Raw] = {}
     for r in raws:
-        if r.content is None or r.cue is None or r.content[0] < r.cue.end:
-            continue  # "..., X said": the words come before the cue
-        start = ctx.first_visible(r.cue.end, r.sentence.end)
-        if text[start:start + 5].lower() == "that ":
-            start = ctx.first_visible(start + 5, r.sentence.end)
-        opens[start] = r
+        cues = list(r.extra)  # ", and said the engineer had warned ...": a second cue of the same speaker
+        if r.content is not None and r.cue is not None and r.content[0] >= r.cue.end:
+            cues.append(r.cue)  # not "..., X said", where the words come before the cue
+        for cue in cues:
+            start = ctx.first_visible(cue.end, r.sentence.end)
+            if text[start:start + 5].lower() == "that ":
+                start = ctx.first_visible(start + 5, r.sentence.end)
+            opens.setdefault(start, r)
     kept = []
     for r in raws:
         outer = opens.get(r.mention.start) if r.mention is not None else None
         if outer is None or outer is r:
             kept.append(r)
-        elif outer.content is not None and r.mention is not None:  # the outer words: the whole inner clause
+        elif outer.content is not None and r.mention is not None and outer.cue is not None \
+                and outer.cue.end <= r.mention.start and not outer.extra:  # the outer words: the whole inner clause
             outer.content = (r.mention.start, outer.content[1])
     return kept
