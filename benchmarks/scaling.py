@@ -64,6 +64,16 @@ def _seed_body() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+def _suffix(i: int) -> str:
+    """A distinct lower-case letter suffix for each i ("a", "b", ..., "ba", ...)."""
+    out = ""
+    while True:
+        out = chr(97 + i % 26) + out
+        i //= 26
+        if not i:
+            return out
+
+
 def _names(n: int) -> list[str]:
     """n distinct, plausible full names ("Bakora Lemidu"), the same for every run."""
     syll = ["ba", "ko", "ra", "le", "mi", "du", "sa", "ne", "to", "vi", "ga", "lo", "pe", "ri", "zu", "fa"]
@@ -162,6 +172,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("sourcing-named-speakers", "sourcing", "report",
            lambda n: TITLE + " ".join(f"{name} said the plan was fine." for name in _names(n)) + "\n", 125,
            "thousands of distinct named speakers"),
+    Family("sourcing-look-alike-surnames", "sourcing", "report",
+           lambda n: TITLE + " ".join(f"Maria Gonz{_suffix(i)} met Tom Bak{_suffix(i)}. She said yes." for i in range(n))
+           + "\n", 125, "thousands of people named without a title, surnames one or two letters apart"),
     Family("sourcing-said-us", "sourcing", "report", lambda n: TITLE + "The mayor said " + "U.S." * n + "\n", 250,
            '"said U.S.U.S.U.S...."'),
     Family("sourcing-said-initials", "sourcing", "report", lambda n: TITLE + "The mayor said " + "A. " * n + "\n", 250,

@@ -9,7 +9,9 @@ each answer is a dictionary lookup:
 * `PeopleIndex` keeps the people by surname, by the first word of a two-word
   name, and by every form of the surname with one or two letters deleted: two
   names within two edits of each other always share such a form (the idea of
-  the SymSpell spelling corrector), so only those few candidates are compared.
+  the SymSpell spelling corrector), so only those few candidates are compared
+  (a form shared by more than `_MAX_NEIGHBOURS` surnames is skipped: too
+  crowded to guess a misspelling from, and the comparisons would grow).
 * `FirstNames` reads the text once for every capitalised word right before a
   name ("John Smith", "John A. Smith"), so "Smith said" finds "John" without
   searching the text again for each surname.
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
     from kit.sourcing.speakers import Entity
 
 _MAX_FUZZY_LETTERS = 30  # longer "surnames" are no names; their deletion forms would be thousands
+# A spelling neighbourhood shared by more surnames than this ("Gonza", "Gonzb", ... all give "Gonz") is too
+# crowded to guess a misspelling from, and comparing a new name with all of them made such a text quadratic
+_MAX_NEIGHBOURS = 8
 _PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)\s+(?:[A-Z]\.\s+)?(?=\w)")  # "John Smith", "John A. Smith"
 _NAME_AT = re.compile(r"[\w’'.\-‐‑]+")
 _INNER_BREAK = re.compile(r"[’'.\-‐‑]")
@@ -133,7 +138,9 @@ class PeopleIndex:
             return None
         keys: set[str] = set()
         for form in _deletions(surname.lower()):
-            keys |= self._near.get(form, set())
+            near = self._near.get(form)
+            if near is not None and len(near) <= _MAX_NEIGHBOURS:
+                keys |= near
         best = None
         for key in keys:
             if _close(key, surname):
