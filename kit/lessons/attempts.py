@@ -18,11 +18,10 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import ipywidgets as widgets
 
 from kit.errors import KitInputError, KitOutputError
 from kit.grading import Feedback
-from kit.lessons.feedback import NOT_YET, feedback_html, new_feedback, style_and_stale, verdict_html
+from kit.lessons.feedback import NOT_YET, LiveRegion, feedback_html, new_feedback, style_and_stale, verdict_html
 from kit.lessons.work import LessonWork, shown, student_id
 
 
@@ -46,7 +45,7 @@ class Attempts:
         self.last_feedback: Feedback | None = None
         self._quiet = False
         self.feedback = new_feedback()
-        self.saved = widgets.HTML(value="")
+        self.saved = LiveRegion()  # "Saved in my_work/...", or why not: announced like the verdict
         self.work: LessonWork | None = None
         self.work_problem: str | None = None
         if exercise_id and lesson:

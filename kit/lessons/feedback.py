@@ -6,8 +6,11 @@ status "correct"; "check" (the kit cannot judge the meaning) shows the model
 answer and the self-check list instead, and "incorrect" shows what the
 problem is, never the model answer. Every exercise's feedback is an
 `ipywidgets.HTML` carrying the CSS class `kit-feedback` (the browser tests
-look for it), and its content is a `role="status"` live region, so a screen
-reader announces new feedback.
+look for it). It is a `LiveRegion`: an element with `role="status"` that stays
+in the page while only its content changes, so a screen reader announces each
+new verdict. (ipywidgets' `HTML` replaces its whole inner markup on every
+change, so a live region written into its value was a new element each time,
+which screen readers often do not announce.)
 
 `STYLE` is the exercises' own small stylesheet (kit.css belongs to the
 views): option targets at least 24 px high, questions as the labels of their
@@ -19,7 +22,9 @@ from __future__ import annotations
 
 import html
 
+import anywidget
 import ipywidgets as widgets
+import traitlets
 
 from kit.grading import Feedback
 
@@ -63,7 +68,7 @@ def feedback_html(kind: str, message: str) -> str:
     """Feedback as escaped HTML (`kind`: right, wrong, check, hint, saved or error); colour is a bonus."""
     colour = _COLOURS.get(kind, "#333333")
     head = _HEADS.get(kind, "")
-    return (f'<div role="status" aria-live="polite" style="border-left:4px solid {colour};padding:0.2em 0.6em;'
+    return (f'<div style="border-left:4px solid {colour};padding:0.2em 0.6em;'
             f'margin:0.3em 0"><strong>{html.escape(head)}</strong> {html.escape(message)}</div>')
 
 
@@ -84,13 +89,37 @@ def verdict_html(fb: Feedback, note: str = "") -> str:
                          f"<ol>{items}</ol><p>Change your answer where it misses a point, then check it again.</p>")
     if note:
         parts.append(f"<p><small>{html.escape(note)}</small></p>")
-    return (f'<div role="status" aria-live="polite" style="border-left:4px solid {colour};padding:0.2em 0.6em;'
+    return (f'<div style="border-left:4px solid {colour};padding:0.2em 0.6em;'
             f'margin:0.3em 0">{"".join(parts)}</div>')
 
 
-def new_feedback() -> widgets.HTML:
-    """An empty feedback area with the `kit-feedback` class (an empty live region, so later text is announced)."""
-    fb = widgets.HTML(value='<div role="status" aria-live="polite"></div>')
+class LiveRegion(anywidget.AnyWidget):
+    """HTML (`value`, written by the kit and already escaped) inside a `role="status"` element that stays put.
+
+    The element exists, empty, before the first verdict and is never replaced, so a screen reader reads
+    each new content as it arrives (the way ARIA live regions are meant to work).
+    """
+
+    _esm = """
+export default {
+  render({ model, el }) {
+    const region = document.createElement("div");
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    region.className = "kit-live";
+    el.appendChild(region);
+    const show = () => { region.innerHTML = model.get("value"); };
+    show();
+    model.on("change:value", show);
+  }
+};
+"""
+    value = traitlets.Unicode("").tag(sync=True)
+
+
+def new_feedback() -> LiveRegion:
+    """An empty feedback area with the `kit-feedback` class: a live region, so later text is announced."""
+    fb = LiveRegion()
     fb.add_class("kit-feedback")
     return fb
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from kit.lessons.feedback import feedback_html
+from kit.lessons.feedback import feedback_html, new_feedback
 from kit.errors import KitOutputError
 from kit.lessons.work import LessonWork, WorkFileError
 from kit.render import markdown_escape
@@ -51,8 +51,7 @@ class SiftChecklist(widgets.VBox):
             self.checks.append(c)
             self.notes.append(t)
             rows += [c, widgets.HTML(f"<small>{html.escape(what)}</small>"), t]
-        self.feedback = widgets.HTML()
-        self.feedback.add_class("kit-feedback")
+        self.feedback = new_feedback()
         super().__init__([widgets.HTML("<p><strong>SIFT: four moves before you trust a story.</strong></p>"),
                           *rows, self.feedback])
         self.add_class("kit-exercise")

@@ -235,3 +235,48 @@ def test_the_html_report_passes_axe_light_and_dark(seed: str, browser_context, t
             SCREENSHOTS.append(path)
     finally:
         page.close()
+
+
+LIVE_REGION = "03_who_speaks.ipynb"
+LIVE_QUESTION = "Name at least one voice that is missing"
+MARK_REGION_JS = """(ex) => {
+    const r = ex.querySelector('.kit-feedback [role="status"][aria-live="polite"]');
+    if (!r) return false;
+    r.dataset.kitSeen = "yes";  // the same element must still be there, with this mark, after the next verdict
+    return true;
+}"""
+REGION_JS = """(ex) => {
+    const r = ex.querySelector('.kit-feedback [role="status"][aria-live="polite"]');
+    return r ? {same: r.dataset.kitSeen === "yes", nested: r.querySelectorAll('[role="status"]').length,
+                text: r.textContent} : null;
+}"""
+
+
+def test_feedback_is_one_live_region_that_stays_while_the_verdicts_change(lab_server, browser_context) -> None:
+    """A screen reader announces a change inside a live region that is already in the page; a region that is
+    itself replaced on every verdict is often read out by none. Two verdicts, one and the same region."""
+    page = browser_context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        open_and_run(page, lab_server, LIVE_REGION)
+        exercise = page.locator(f"{PANEL} .kit-exercise").filter(has=page.get_by_label(LIVE_QUESTION))
+        box = exercise.get_by_label(LIVE_QUESTION)
+        box.scroll_into_view_if_needed()
+        assert exercise.evaluate(MARK_REGION_JS), "no role=status, aria-live=polite element in the feedback"
+        seen = []
+        for answer in ("un un un say", "Refugees are missing. A fair report would interview some of them."):
+            box.fill(answer)
+            box.press("Tab")  # the box sends its value when the student leaves it
+            wait_until(lambda: (exercise.evaluate(REGION_JS) or {}).get("text", "").strip() not in ("", *seen), 30,
+                       "a new verdict in the live region", page)
+            state = exercise.evaluate(REGION_JS)
+            assert state["same"], "the live region was replaced by a new element"
+            assert state["nested"] == 0, "a live region inside the live region"
+            seen.append(state["text"].strip())
+        assert "Not quite" in seen[0] and "✔ Yes" in seen[1], seen
+    finally:
+        page.close()
+        try:
+            lab_server.shutdown_kernels()
+        except OSError:
+            pass
