@@ -60,7 +60,8 @@ STYLE = """<style>
 .kit-exercise select, .kit-exercise button {min-height: 28px;}
 .kit-exercise .kit-stale {display: none;}
 .kit-exercise.jupyter-widgets-disconnected .kit-stale {display: block;}
-.kit-exercise .jupyter-widgets-disconnected::before {content: none;}
+.kit-exercise.jupyter-widgets-disconnected::before, .kit-exercise .jupyter-widgets-disconnected::before {
+  content: none; display: none;}
 </style>"""
 
 

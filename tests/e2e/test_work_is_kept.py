@@ -97,6 +97,10 @@ def test_an_answer_survives_restart_and_run_all_and_reopening(lab_server: LabSer
         assert not [f for f in WIDGET_FAILURES if f in text], text[:500]
         stale = _exercise(page).locator(".kit-stale")
         assert stale.is_visible() and "Run this cell again" in (stale.text_content() or "")
+        # one note, not also ipywidgets' red broken-link icon drawn before the disconnected exercise
+        assert "jupyter-widgets-disconnected" in (_exercise(page).get_attribute("class") or "")
+        icon = _exercise(page).evaluate("el => getComputedStyle(el, '::before').content")
+        assert icon in ("none", "normal"), f"a broken-link icon is drawn before the exercise: {icon}"
         assert _box(page).input_value() == ANSWER  # what the student typed is still on the page
     finally:
         try:
