@@ -309,3 +309,26 @@ def test_speech_reported_after_a_second_cue_of_the_same_speaker_is_still_theirs(
     got = _said("Council leader Maria Gonzalez said a decision would come in May, and said the engineer had "
                 "warned that the roof was unsafe.")
     assert [s for s, _, _ in got] == ["Maria Gonzalez"]
+
+
+# -- when is not who: dates, openers and adverbs around the source ----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The first witness is Ann Berg, who on Wednesday claimed that the lights were off.", [("Ann Berg", "claimed")]),
+    ("The first witness is Ann Berg, a retired nurse, who on Wednesday claimed that the lights were off.",
+     [("Ann Berg", "claimed")]),
+    ("The union, which on Friday said the strike was over, met again.", [("the union", "said")]),
+    ("Ann Berg, who repeatedly claimed the lane was safe, resigned.", [("Ann Berg", "claimed")]),
+    ("On Tuesday the mayor said the lane would stay.", [("the mayor", "said")]),
+    ("The mayor on Monday said the lane would stay.", [("the mayor", "said")]),
+])
+def test_a_date_or_an_opening_word_is_never_part_of_the_source(text, expected):
+    assert [(s, c) for s, c, _ in _said(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Monday said nothing new about the lane.",
+    'Let us all agree on one thing: "The lane is here to stay."',
+    "The bishop's plan had been fully revealed in the letter.",
+])
+def test_a_weekday_an_imperative_or_a_passive_with_an_adverb_is_no_speaker(text):
+    assert _said(text) == []

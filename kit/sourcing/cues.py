@@ -194,6 +194,9 @@ def _used_as_cue(ctx: Context, toks: list[Span], i: int, n: int, row: dict, end:
     prev = toks[i - 1].text.lower() if i > 0 else ""
     if i > 0 and text[toks[i - 1].end:toks[i].start].strip():
         prev = ""  # "ends in May, said": punctuation between, so "May" is no modal of the cue
+    if prev.endswith("ly") and i > 1 and not text[toks[i - 2].end:toks[i - 1].start].strip() \
+            and toks[i - 2].text.lower() in _PASSIVE_BEFORE and not toks[i].text.endswith("ing"):
+        return False  # "had been fully revealed": a passive with an adverb in it
     progressive = toks[i].text.endswith("ing") and prev in _PROGRESSIVE_BEFORE  # "is hinting": speech going on
     if (prev in _PASSIVE_BEFORE and not progressive) or prev in _NOUN_BEFORE or prev in _MODAL_BEFORE:
         return False

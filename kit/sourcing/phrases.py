@@ -156,6 +156,34 @@ def ends_clause(ctx: Context, e: int, hi: int) -> bool:
     return not rest or rest[0] in ".,;!?:—–)"
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_csv("sourcing_dates.csv"))
+
+
+def _only_dates(phrase: str) -> bool:
+    """Whether a phrase's capitalised words are all days or months ("on Wednesday", "Sept.")."""
+    caps = [w.strip(".,") for w in phrase.split() if w[:1].isupper()]
+    return bool(caps) and all(w in _date_words() or w + "." in _date_words() for w in caps)
+
+
+_DATE_LEAD = frozenset({"on", "in", "by", "since", "until", "last", "this", "next", "early", "late", "of"})
+
+
+def _after_leading_date(text: str, s: int, e: int) -> int | None:
+    """Where a phrase goes on after a date that opens it ("On Tuesday the mayor" -> "the mayor"); None if none."""
+    words = words_in(text, s, e)
+    k, dated = 0, False
+    while k < len(words) - 1:
+        w = words[k].text.strip(",")
+        if w in _date_words() or w + "." in _date_words():
+            dated = True
+        elif not (w.lower() in _DATE_LEAD or w.isdigit() or w.rstrip("stndrh").isdigit()):
+            break
+        k += 1
+    return words[k].start if dated and k else None
+
+
 def read_mention(ctx: Context, s: int, e: int, sentence: Span) -> Mention | None:
     """The source named by text[s:e] (see kit.sourcing.mentions), with two fixes that need the whole article."""
     text = ctx.text
@@ -172,7 +200,12 @@ def read_mention(ctx: Context, s: int, e: int, sentence: Span) -> Mention | None
                 inner = parse_mention(text, w.end, e)
                 if inner is not None and not is_document(text, inner.start, inner.end):
                     return inner
+    after_date = _after_leading_date(text, s, e)
+    if after_date is not None:  # "On Tuesday the mayor said": the source starts after the date
+        s = after_date
     m = parse_mention(text, s, e)
+    if m is not None and m.kind in ("person", "institution") and _only_dates(m.text):
+        return None  # "who on Wednesday claimed": a day or a month is when, never who
     if m is None and is_statistic(text, s, e):
         return None  # "a third of voters say": a survey result; the voters are not quoted one by one
     if m is None:  # "a statement from the ministry": the source is after the preposition

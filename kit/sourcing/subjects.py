@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _AUXILIARIES = function_words("auxiliaries")
 _RELATIVE = function_words("relative_pronouns")
+_WHEN_WORDS = function_words("stop_words") - _RELATIVE  # "on", "in", "yesterday", "last": when, not who
 _MAX_RELATIVE_HEAD = 8  # words: "the Cycling Union", "Maria Lopez, 64,": a source phrase is short  # "Paul Dressler, has said": the verb's, not the source's
 _ADDRESS = re.compile(r"\s*(?:of|from)\s+[A-Z]")  # "of Elm Road", "from Leeds": where a person lives or works
 _PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
@@ -37,6 +38,8 @@ def subject(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple[int, int
     if e > s and all(w.text in _AUXILIARIES for w in words_in(ctx.text, s, e)):
         s = e  # "Paul Dressler, has said": the auxiliary belongs to the verb; the source is before the comma
     m = read_mention(ctx, s, e, sent)
+    if m is None and e > s and ctx.text[s:e].split()[0].lower() in _WHEN_WORDS:
+        s = e  # "who on Wednesday claimed": the chunk is when, so look further back for who
     if m is None and e <= s:
         clause = _relative_source(ctx, lo, cue_start, sent)  # "Maria Lopez, who said", "the union, which says"
         if clause is not None:
@@ -126,6 +129,14 @@ def _relative_source(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple
     k = ctx.words_before(sent, cue_start) if sent.start <= lo else len(words)
     while k > 0 and words[k - 1].text in _AUXILIARIES:
         k -= 1
+    j = k  # "X, who on Wednesday claimed", "who repeatedly said": a short adverbial between "who" and the cue
+    while j > 0 and k - j < 4 and words[j - 1].text not in _RELATIVE:
+        j -= 1
+    if 0 < j < k and words[j - 1].text in _RELATIVE and (words[j].text.lower() in _WHEN_WORDS
+                                                      or words[j].text.lower().endswith("ly")):
+        k = j
+        while k > 0 and words[k - 1].text in _AUXILIARIES:
+            k -= 1
     if k == 0 or words[k - 1].text not in _RELATIVE or words[k - 1].start < lo:
         return None
     comma = ctx.last_visible(lo, words[k - 1].start)
@@ -135,16 +146,36 @@ def _relative_source(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple
     if close >= 0 and any(c.start <= ctx.first_visible(close + 1, sent.end) + 1
                           for c in find_cues(ctx, close + 1, min(sent.end, close + 40))):
         return None  # "The director, who asked not to be named, told Reuters": the main verb comes after
-    s, e = left_chunk(ctx, lo, comma - 1)
-    phrase = words_in(ctx.text, s, e)
-    for j in range(max(0, len(phrase) - _MAX_RELATIVE_HEAD), len(phrase)):  # the longest noun phrase that ends there
-        w = phrase[j].text
-        if not (w[:1].isupper() or w.lower() in DETERMINERS):
-            continue
-        m = read_mention(ctx, phrase[j].start, e, sent)
-        if m is not None and m.end >= e and m.kind not in ("pronoun", "document") and \
-                (m.kind != "anonymous" or m.role is not None):
-            return phrase[j].start, e, m
+    for _ in range(2):  # the phrase before the comma, or the one before an appositive ("Ann Berg, an engineer, who")
+        s, e = left_chunk(ctx, lo, comma - 1)
+        phrase = words_in(ctx.text, s, e)
+        for j in range(max(0, len(phrase) - _MAX_RELATIVE_HEAD), len(phrase)):  # the longest noun phrase ending there
+            w = phrase[j].text
+            if not (w[:1].isupper() or w.lower() in DETERMINERS):
+                continue
+            m = read_mention(ctx, phrase[j].start, e, sent)
+            if m is not None and m.end >= e and m.kind not in ("pronoun", "document") and \
+                    (m.kind != "anonymous" or m.role is not None):
+                named = _named_before(ctx, lo, s, sent) if m.kind == "anonymous" else None
+                return named or (phrase[j].start, e, m)  # "Ann Berg, a retired nurse, who": Ann Berg
+        comma = ctx.last_visible(lo, s)
+        if comma <= lo or ctx.text[comma - 1] != "," or not phrase or phrase[0].text.lower() not in DETERMINERS:
+            return None  # only a short description ("a local engineer") may stand between the name and "who"
+    return None
+
+
+def _named_before(ctx: Context, lo: int, s: int, sent: Span) -> tuple[int, int, Mention] | None:
+    """The person named right before the comma that opens an appositive at `s` ("Ann Berg, [a nurse]")."""
+    comma = ctx.last_visible(lo, s)
+    if comma <= lo or ctx.text[comma - 1] != ",":
+        return None
+    s2, e2 = left_chunk(ctx, lo, comma - 1)
+    phrase = words_in(ctx.text, s2, e2)
+    for j in range(max(0, len(phrase) - _MAX_RELATIVE_HEAD), len(phrase)):  # "The witness is Ann Berg": Ann Berg
+        if phrase[j].text[:1].isupper():
+            m = read_mention(ctx, phrase[j].start, e2, sent)
+            if m is not None and m.kind == "person" and m.end >= e2:
+                return m.start, m.end, m
     return None
 
 
