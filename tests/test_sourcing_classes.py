@@ -332,3 +332,9 @@ def test_a_date_or_an_opening_word_is_never_part_of_the_source(text, expected):
 ])
 def test_a_weekday_an_imperative_or_a_passive_with_an_adverb_is_no_speaker(text):
     assert _said(text) == []
+
+
+def test_the_subject_of_the_same_sentence_beats_a_man_named_before_when_its_gender_is_unknown():
+    got = _said("Judge Brett Hale said he was innocent. Senator Ortiz quoted a radio host as he urged colleagues "
+                "to vote.")
+    assert got[-1][:2] == ("Ortiz", "urged")  # "he": Ortiz, who opens the sentence, though only "Brett" says "man"

@@ -2,12 +2,12 @@
 
 The rules, each the latest fitting source before the mention:
 
-* he/she: a person of the pronoun's gender (from an honorific or a given name)
-  who spoke or opened a sentence in this sentence or the one before; else one
-  of that gender merely named there ("Carlson asked Helen Marsh ... She
-  said"); else the last person (or single unnamed source with a person's
-  noun, "an analyst") who spoke or opened a sentence, of the pronoun's gender
-  or of none known; they: the last group or body; it: the last body;
+* he/she: the last person (or single unnamed source with a person's noun, "an
+  analyst") who spoke or opened a sentence, of the pronoun's gender (from an
+  honorific or a given name) or of none known; but when nobody who fits did so
+  in this sentence or the one before, a person of the pronoun's gender merely
+  named there ("Carlson asked Helen Marsh ... She said"); they: the last group
+  or body; it: the last body;
 * a title ("the US official", "the leader"): the last person or unnamed source
   mentioned whose title fits, from the same country when both are known;
 * "the publication": the last news agency mentioned.
@@ -94,15 +94,13 @@ class Antecedents:
         """The antecedent of a pronoun; `since`: where the sentence before the pronoun's starts."""
         if not (self.spoke.advance(m.start) and self.seen.advance(m.start)):
             return pronoun_scan(entities, m, since)
+        spoke = self.spoke.best(_pronoun_wants(m))
         exact = _exact(m)
-        if exact is not None:
-            ent = self.spoke.best((exact,))
-            if ent is not None and self.spoke.latest[id(ent)] >= since:
-                return ent
-            ent = self.seen.best(("named:" + exact,))
+        if exact is not None and (spoke is None or self.spoke.latest[id(spoke)] < since):
+            ent = self.seen.best(("named:" + exact,))  # nobody who fits spoke just before: someone named there
             if ent is not None and self.seen.latest[id(ent)] >= since:
                 return ent
-        return self.spoke.best(_pronoun_wants(m))
+        return spoke
 
     def title(self, entities: list[Entity], m: Mention) -> Entity | None:
         if not self.seen.advance(m.start):
@@ -130,15 +128,13 @@ def last_scan(entities: list[Entity], source_type: str, before: int) -> Entity |
 
 
 def pronoun_scan(entities: list[Entity], m: Mention, since: int = 0) -> Entity | None:
+    spoke, spoke_at = _latest_of(entities, tuple(_pronoun_wants(m)), lambda e: e.spoke_at + e.subject_at, m.start)
     exact = _exact(m)
-    if exact is not None:
-        for keys, offsets in (((exact,), lambda e: e.spoke_at + e.subject_at),
-                              (("named:" + exact,), lambda e: e.mentioned_at)):
-            ent, at = _latest_of(entities, keys, offsets, m.start)
-            if ent is not None and at >= since:
-                return ent
-    wants = tuple(_pronoun_wants(m))
-    return _latest_of(entities, wants, lambda e: e.spoke_at + e.subject_at, m.start)[0]
+    if exact is not None and (spoke is None or spoke_at < since):
+        ent, at = _latest_of(entities, ("named:" + exact,), lambda e: e.mentioned_at, m.start)
+        if ent is not None and at >= since:
+            return ent
+    return spoke
 
 
 def _latest_of(entities: list[Entity], wants: tuple[str, ...], offsets: Callable[[Entity], list[int]],
