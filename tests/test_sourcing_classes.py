@@ -338,3 +338,14 @@ def test_the_subject_of_the_same_sentence_beats_a_man_named_before_when_its_gend
     got = _said("Judge Brett Hale said he was innocent. Senator Ortiz quoted a radio host as he urged colleagues "
                 "to vote.")
     assert got[-1][:2] == ("Ortiz", "urged")  # "he": Ortiz, who opens the sentence, though only "Brett" says "man"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Drudge Report said the vote was rigged.", ("Drudge Report", "said", "institution")),
+    ("The World Food Programme said aid was late.", ("World Food Programme", "said", "institution")),
+    ("The Rev. Ann Lee said the hall would open.", ("Rev Ann Lee", "said", "person")),  # a given name: a person
+    ("Support is falling, according to a new Harbour Research Poll.",
+     ("a new Harbour Research Poll", "according to", "document")),
+])
+def test_a_capitalised_body_or_poll_after_the_is_no_person(text, expected):
+    assert _said(text) == [expected]

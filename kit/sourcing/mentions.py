@@ -26,6 +26,7 @@ from typing import Literal
 from kit.article import Span, words_in
 from kit.lexicons import function_words, read_csv
 from kit.syllables import easy_words
+from kit.sourcing.gender import given_name_gender
 
 # Words that are never part of a source's noun phrase when they sit at its edge.
 _LEAD_WORDS = function_words("lead_words")
@@ -283,11 +284,21 @@ def _from_name(items, s: int, e: int, mention: str, country: str | None) -> Ment
         return Mention(s, e, mention, "agency", head=" ".join(words))
     if any(len(w) >= 2 and w.isupper() for w in words):  # "NHS England", "FBI": an acronym names a body
         return Mention(s, e, mention, "institution", head=" ".join(words), country=country, proper=True)
-    while len(words) > 2 and words[0].lower() in easy_words():  # "Trade Envoy Ann Lee" -> "Ann Lee"
-        words = words[1:]
     role = next((noun for _, noun, _ in items if noun and noun.kind == "role"), None)
     honorific = next((noun.word for _, noun, _ in items if noun and noun.kind == "honorific"), None)
+    if role is None and honorific is None and _the_right_before(items, name_toks[0]) \
+            and not any(given_name_gender(w) for w in words[:-1]):
+        # "The Drudge Report said": "the" right before a capitalised name with no given name in it is a body's
+        return Mention(s, e, mention, "institution", head=" ".join(words), country=country, proper=True)
+    while len(words) > 2 and words[0].lower() in easy_words():  # "Trade Envoy Ann Lee" -> "Ann Lee"
+        words = words[1:]
     return Mention(s, e, mention, "person", name=words, role=role, country=country, honorific=honorific)
+
+
+def _the_right_before(items, first: Span) -> bool:
+    """Whether the word right before the name's first word is "the"."""
+    before = [t for toks, _, _ in items for t in toks if t.end <= first.start]
+    return bool(before) and before[-1].text.lower() == "the"
 
 
 def _from_head_noun(items, tokens: list[Span], s: int, e: int, mention: str, country: str | None) -> Mention | None:
