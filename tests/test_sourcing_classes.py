@@ -349,3 +349,21 @@ def test_the_subject_of_the_same_sentence_beats_a_man_named_before_when_its_gend
 ])
 def test_a_capitalised_body_or_poll_after_the_is_no_person(text, expected):
     assert _said(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Victims said the letter was destroyed.", ("victims", "said", "anonymous")),
+    ("Emails published last spring showed that the plan was known.", ("emails", "showed", "document")),
+    ("In 2015 the Northern Echo reported that the bridge was unsafe.", ("Northern Echo", "reported", "institution")),
+    ("Councillor Ann Berg spoke. This week Berg told the council that the lane would stay.",
+     ("Ann Berg", "told", "person")),
+])
+def test_a_plural_or_a_record_opening_the_sentence_and_a_year_or_this_week_before_the_source(text, expected):
+    got = _said(text)
+    assert len(got) == 1 and got[0][0].lower() == expected[0].lower() and got[0][1:] == expected[1:], got
+
+
+def test_the_pope_points_back_to_the_pope_named_before_not_to_the_last_man():
+    got = _said('Pope Leo met the families. The writer Tom Baker said he was moved. "I know the pain," the pope '
+                'said. "I ask forgiveness," he said.')
+    assert [s for s, _, _ in got] == ["Tom Baker", "Leo", "Leo"]

@@ -119,6 +119,12 @@ def lookup(tokens: list[Span], i: int) -> tuple[int, Noun | None, str | None]:
     return 1, None, None
 
 
+def lookup_noun_kind(word: str) -> str | None:
+    """The kind of a one-word source noun written as given ("emails" -> "document"), None if not listed."""
+    noun = lexicon().get((word,))
+    return noun.kind if noun is not None else None
+
+
 def lookup_noun(w: Span) -> bool:
     """Whether a word is on the source-noun list ("minister", "officials")."""
     return lookup([w], 0)[1] is not None

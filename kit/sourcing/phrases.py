@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kit.article import Span, words_in
 from kit.lexicons import function_words, read_csv
-from kit.sourcing.mentions import Mention, is_document, is_statistic, lookup, parse_mention
+from kit.sourcing.mentions import Mention, is_document, is_statistic, lookup, lookup_noun_kind, parse_mention
 from kit.syllables import easy_words
 
 if TYPE_CHECKING:
@@ -167,6 +167,9 @@ def _only_dates(phrase: str) -> bool:
     return bool(caps) and all(w in _date_words() or w + "." in _date_words() for w in caps)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_NOUNS = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring",
+                         "summer", "autumn", "fall", "winter"})
 _DATE_LEAD = frozenset({"on", "in", "by", "since", "until", "last", "this", "next", "early", "late", "of"})
 
 
@@ -176,7 +179,8 @@ def _after_leading_date(text: str, s: int, e: int) -> int | None:
     k, dated = 0, False
     while k < len(words) - 1:
         w = words[k].text.strip(",")
-        if w in _date_words() or w + "." in _date_words():
+        if w in _date_words() or w + "." in _date_words() or _YEAR.fullmatch(w) or \
+                (k and words[k - 1].text.lower() in ("this", "last", "next") and w.lower() in _DATE_NOUNS):
             dated = True
         elif not (w.lower() in _DATE_LEAD or w.isdigit() or w.rstrip("stndrh").isdigit()):
             break
@@ -213,6 +217,9 @@ def read_mention(ctx: Context, s: int, e: int, sentence: Span) -> Mention | None
             if w.text in _SOURCE_AFTER:
                 return read_mention(ctx, w.end, e, sentence)
         return None
+    if m.kind in ("person", "institution") and len(m.text.split()) == 1 and m.start == sentence.start \
+            and _document_word(m.text):
+        return Mention(m.start, m.end, m.text, "document")  # "Emails showed", "Figures show": a record, not a body
     if m.kind == "person" and len(m.name) == 1 and m.start == sentence.start and _group_word(m.name[0]) \
             and not ctx.book.has_surname(m.name[0]):
         # "Doctors said", "Commuters in London told": a capitalised common word opens the sentence, not a name
@@ -243,4 +250,10 @@ def _group_word(word: str) -> bool:
     """A common word or a plural-looking word ("Commuters"): never a person's name when it stands alone."""
     w = word.lower()
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os")) and w[:-1] in easy_words() or \
-        w.endswith(("ers", "ents", "ists"))
+        w.endswith(("ers", "ents", "ists", "ims", "ors", "ees", "ives", "ants", "ities"))  # "Victims", "Employees"
+
+
+def _document_word(word: str) -> bool:
+    """A capitalised word that, in lower case, is a document noun of the source list ("Emails", "Figures")."""
+    noun = lookup_noun_kind(word.lower())
+    return noun == "document"
