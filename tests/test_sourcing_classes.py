@@ -367,3 +367,14 @@ def test_the_pope_points_back_to_the_pope_named_before_not_to_the_last_man():
     got = _said('Pope Leo met the families. The writer Tom Baker said he was moved. "I know the pain," the pope '
                 'said. "I ask forgiveness," he said.')
     assert [s for s, _, _ in got] == ["Tom Baker", "Leo", "Leo"]
+
+
+def test_a_name_after_an_opening_phrase_is_the_sentences_subject_for_a_pronoun():
+    got = _said("Officer Joe Lombardo said the case was open. On Friday morning, before his arrest, Douglas Haig "
+                "answered a question about whether he believed he was that person.")
+    assert got[-1][:2] == ("Douglas Haig", "believed")
+
+
+@pytest.mark.parametrize("text", ["Paddock met a dealer at gun shows.", "The mayor agreed."])
+def test_a_clause_cue_with_nothing_after_it_is_no_speech(text):
+    assert _said(text) == []

@@ -48,6 +48,7 @@ _POSSESSIVES = function_words("possessive_determiners")
 _DEMAND_CUES = function_words("demand_cues")  # "called for an inquiry ...": the content is the demand
 _LIST_CONJUNCTIONS = function_words("list_conjunctions")
 _DEMAND_STOP = re.compile(r"[,;]")
+_NO_QUOTE_MARK = re.compile(r"[^\"“”«»]*")  # only reached once per sentence: a cue with nothing after it
 _FIRST_WORD = re.compile(r"[^\W_]+")
 # "said at the summit that ...": up to 8 words before "that"; \b after each word keeps it linear on long words
 _THAT_AFTER_CUE = re.compile(r"(?:\W*\w+\b){0,8}?\W+that\b")
@@ -136,6 +137,9 @@ def _reported(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
     else:
         that = _THAT_AFTER_CUE.match(text, cue.end, sent.end)  # "said at the summit that ..."
         content = trim(text, that.end() if that else cue.end, sent.end)
+        if cue.row["needs"] == "clause" and not _FIRST_WORD.search(text, content[0], content[1]) \
+                and ":" not in text[cue.end:sent.end] and _NO_QUOTE_MARK.fullmatch(text, sent.start, sent.end):
+            return None  # "an associate at gun shows.": a clause verb with no clause is a noun, or says nothing
     return Raw(sent, cue, m, "indirect", rule, content=strip_punct(text, *content))
 
 

@@ -39,6 +39,7 @@ from kit.syllables import easy_words
 
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|He|She|His|Her)\b")
 _PERSONAL_REACH = 200  # characters after the name: its sentence and a little more
+_OPENER_REACH = 250  # characters: "On Friday morning, before his arrest, Douglas Haig answered"
 # Only a person has an age or a wife: "Smith, 54, said", "Smith's wife said", anywhere in the article
 _HUMAN_ONLY = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)(?:,\s+(?:aged\s+)?\d{1,3}[,.](?!\d)|['’]s\s+(?:"
                          + "|".join(re.escape(w) for w in sorted(function_words("kin_nouns"))) + r")\b)")
@@ -299,10 +300,25 @@ def prescan(book: SpeakerBook, article: Article) -> None:
             if pos not in seen:
                 seen.add(pos)
                 book.mentioned(ent, pos)
-                if pos in starts:
+                if pos in starts or (text.startswith(ent.surname, pos) and text[pos + len(ent.surname):][:1] in " ,"
+                                     and _subject_after_opener(book, text, pos, pos + len(ent.surname))):
                     book.spoke(ent, pos, opens_sentence=True)
         ent.mentioned_at.sort()
     book.prescanned = True
+
+
+def _subject_after_opener(book: SpeakerBook, text: str, pos: int, end: int) -> bool:
+    """"On Friday morning, before his arrest, Douglas Haig answered": a name right after an opening phrase and
+    its comma, with a verb after it, is the sentence's subject as much as a name that opens it."""
+    i = bisect_right(book.sentence_starts, pos) - 1
+    if i < 0 or pos - book.sentence_starts[i] > _OPENER_REACH:
+        return False  # a long way into the sentence: no short opener (and no scan of a huge sentence per name)
+    before = text[book.sentence_starts[i]:pos].split()
+    while before and before[-1][:1].isupper() and not before[-1].endswith(","):  # "Douglas", "Sheriff Joe"
+        before.pop()
+    after = text[end:end + 30].split()
+    return 2 <= len(before) <= 15 and before[-1].endswith(",") and bool(after) and after[0][:1].islower() \
+        and after[0].isalpha()
 
 
 def _given_name(word: str) -> bool:
