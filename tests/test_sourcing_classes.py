@@ -343,7 +343,7 @@ def test_the_subject_of_the_same_sentence_beats_a_man_named_before_when_its_gend
 @pytest.mark.parametrize("text, expected", [
     ("The Drudge Report said the vote was rigged.", ("Drudge Report", "said", "institution")),
     ("The World Food Programme said aid was late.", ("World Food Programme", "said", "institution")),
-    ("The Rev. Ann Lee said the hall would open.", ("Rev Ann Lee", "said", "person")),  # a given name: a person
+    ("The Rev. Ann Lee said the hall would open.", ("Ann Lee", "said", "person")),  # a title, then a name
     ("Support is falling, according to a new Harbour Research Poll.",
      ("a new Harbour Research Poll", "according to", "document")),
 ])
@@ -378,3 +378,8 @@ def test_a_name_after_an_opening_phrase_is_the_sentences_subject_for_a_pronoun()
 @pytest.mark.parametrize("text", ["Paddock met a dealer at gun shows.", "The mayor agreed."])
 def test_a_clause_cue_with_nothing_after_it_is_no_speech(text):
     assert _said(text) == []
+
+
+def test_initials_with_periods_are_a_persons_not_an_acronym():
+    assert _said("J.B. Hurt, a member of the board, says he would oppose the plan.")[0][1:] == ("says", "person")
+    assert _said("The FBI said nothing new about the lane.") == [("FBI", "said", "institution")]

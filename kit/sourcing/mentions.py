@@ -288,7 +288,8 @@ def _from_name(items, s: int, e: int, mention: str, country: str | None) -> Ment
         return Mention(s, e, mention, "institution", head=" ".join(words), country=countries()[words], proper=True)
     if any(re.search(r"\.(?:com|ru|Ru|org|net|co|uk|ua|de|fr)$", w) for w in words):  # "Pravda.Ru"
         return Mention(s, e, mention, "agency", head=" ".join(words))
-    if any(len(w) >= 2 and w.isupper() for w in words):  # "NHS England", "FBI": an acronym names a body
+    if any(len(w) >= 2 and w.isupper() and "." not in w for w in words):  # "NHS England", "FBI": a body
+        # (initials with periods, "J.B. Hurt", are a person's)
         return Mention(s, e, mention, "institution", head=" ".join(words), country=country, proper=True)
     role = next((noun for _, noun, _ in items if noun and noun.kind == "role"), None)
     honorific = next((noun.word for _, noun, _ in items if noun and noun.kind == "honorific"), None)
