@@ -383,3 +383,12 @@ def test_a_clause_cue_with_nothing_after_it_is_no_speech(text):
 def test_initials_with_periods_are_a_persons_not_an_acronym():
     assert _said("J.B. Hurt, a member of the board, says he would oppose the plan.")[0][1:] == ("says", "person")
     assert _said("The FBI said nothing new about the lane.") == [("FBI", "said", "institution")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Without addressing the lane, Ann Berg accused the council of delay.", [("Ann Berg", "accused")]),
+    ("Even Michael Voris said the plan failed.", [("Michael Voris", "said")]),
+    ("The same campaign that for nearly sixty years has defended the old road goes on.", []),
+])
+def test_an_opening_adverb_or_a_phrase_opened_by_a_preposition_is_no_source(text, expected):
+    assert [(s, c) for s, c, _ in _said(text)] == expected

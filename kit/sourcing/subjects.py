@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _AUXILIARIES = function_words("auxiliaries")
 _RELATIVE = function_words("relative_pronouns")
 _WHEN_WORDS = function_words("stop_words") - _RELATIVE  # "on", "in", "yesterday", "last": when, not who
+_PREPOSITIONS = function_words("prepositions")  # "for nearly sixty years has defended": a phrase opened by one
 _MAX_RELATIVE_HEAD = 8  # words: "the Cycling Union", "Maria Lopez, 64,": a source phrase is short  # "Paul Dressler, has said": the verb's, not the source's
 _ADDRESS = re.compile(r"\s*(?:of|from)\s+[A-Z]")  # "of Elm Road", "from Leeds": where a person lives or works
 _PARTY_TAG = re.compile(r"\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*$")  # AP style: "R-Kan.", "D-N.Y."
@@ -38,8 +39,9 @@ def subject(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple[int, int
     if e > s and all(w.text in _AUXILIARIES for w in words_in(ctx.text, s, e)):
         s = e  # "Paul Dressler, has said": the auxiliary belongs to the verb; the source is before the comma
     m = read_mention(ctx, s, e, sent)
-    if m is None and e > s and ctx.text[s:e].split()[0].lower() in _WHEN_WORDS:
-        s = e  # "who on Wednesday claimed": the chunk is when, so look further back for who
+    first = ctx.text[s:e].split()[0].lower() if e > s else ""
+    if (m is None and first in _WHEN_WORDS) or (m is not None and first in _PREPOSITIONS and m.start == s):
+        m, s = None, e  # "who on Wednesday claimed", "that for sixty years has defended": when or how, not who
     if m is None and e <= s:
         clause = _relative_source(ctx, lo, cue_start, sent)  # "Maria Lopez, who said", "the union, which says"
         if clause is not None:
