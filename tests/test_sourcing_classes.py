@@ -354,7 +354,7 @@ def test_a_capitalised_body_or_poll_after_the_is_no_person(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Victims said the letter was destroyed.", ("victims", "said", "anonymous")),
     ("Emails published last spring showed that the plan was known.", ("emails", "showed", "document")),
-    ("In 2015 the Northern Echo reported that the bridge was unsafe.", ("Northern Echo", "reported", "institution")),
+    ("In 2015 the Northern Echo reported that the bridge was unsafe.", ("Northern Echo", "reported", "agency")),
     ("Councillor Ann Berg spoke. This week Berg told the council that the lane would stay.",
      ("Ann Berg", "told", "person")),
 ])
@@ -392,3 +392,17 @@ def test_initials_with_periods_are_a_persons_not_an_acronym():
 ])
 def test_an_opening_adverb_or_a_phrase_opened_by_a_preposition_is_no_source(text, expected):
     assert [(s, c) for s, c, _ in _said(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ashdale Courier reported the vote was close.", ("Ashdale Courier", "reported", "agency")),
+    ("Emily Post said manners matter.", ("Emily Post", "said", "person")),  # a given name and no "The"
+    ("Whom do you consider the best candidate?", None),
+])
+def test_a_newspapers_name_is_an_outlet_and_a_question_word_is_no_name(text, expected):
+    assert _said(text) == ([expected] if expected else [])
+
+
+def test_a_name_already_known_as_an_outlet_stays_the_outlet():
+    got = _said("The Ashdale Courier reported the vote. Ashdale Courier said turnout was low.")
+    assert [t for _, _, t in got] == ["agency", "agency"] and len({s for s, _, _ in got}) == 1

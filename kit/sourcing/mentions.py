@@ -37,6 +37,7 @@ DETERMINERS = function_words("determiners")
 _INDEFINITE = function_words("indefinite")
 PARTICLES = function_words("particles")
 _MAX_MENTION_WORDS = 12
+_NEWSPAPER_HEADS = function_words("newspaper_heads")  # "The Christian Post": an outlet's name, not a person's
 _NOT_NAMES = function_words("not_names")  # capitalised at a sentence start, never a name: "We believe ..."
 _VERBISH = function_words("verbish")
 _FIRST_PERSON = function_words("first_person")
@@ -293,6 +294,9 @@ def _from_name(items, s: int, e: int, mention: str, country: str | None) -> Ment
         return Mention(s, e, mention, "institution", head=" ".join(words), country=country, proper=True)
     role = next((noun for _, noun, _ in items if noun and noun.kind == "role"), None)
     honorific = next((noun.word for _, noun, _ in items if noun and noun.kind == "honorific"), None)
+    if role is None and honorific is None and len(words) >= 2 and words[-1] in _NEWSPAPER_HEADS \
+            and (_the_right_before(items, name_toks[0]) or not given_name_gender(words[0])):  # not "Emily Post"
+        return Mention(s, e, mention, "agency", head=" ".join(words))  # "The Christian Post", "Ashdale Courier"
     if role is None and honorific is None and _the_right_before(items, name_toks[0]) \
             and not any(given_name_gender(w) for w in words[:-1]):
         # "The Drudge Report said": "the" right before a capitalised name with no given name in it is a body's

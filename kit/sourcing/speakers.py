@@ -156,6 +156,12 @@ class SpeakerBook:
         ent, variant = self._find_person(m.name[-1], first)
         if ent is None and first is None:
             m = _with_first_name(self, m)
+        if ent is None:  # "Christian Post" after "The Christian Post": the outlet or body already named so
+            known = self._keys.get((_full_name(m.name).lower(), "agency")) or \
+                self._keys.get((_full_name(m.name).lower(), "institution"))
+            if known is not None:
+                self.mentioned(known, m.start)
+                return known, None
         if ent is None and _organisation(self, m):
             return self._keyed(m.name[0], "institution", m), None
         if ent is None:
