@@ -245,8 +245,7 @@ def _with_first_name(book: SpeakerBook, m: Mention) -> Mention:
         book.first_names = FirstNames(book.text)
     found = None
     for first in book.first_names.before(m.name[-1], m.start):  # the last one written before wins
-        if is_name_word(first) and not countries().get((first,)) and (first.lower(),) not in lexicon() \
-                and (first,) not in lexicon() and first.lower() not in easy_words():
+        if _plain_name_word(first):
             found = first
             break
     if found is None or found == m.name[0]:
@@ -327,10 +326,15 @@ def _subject_after_opener(book: SpeakerBook, text: str, pos: int, end: int) -> b
         and after[0].isalpha()
 
 
+def _plain_name_word(word: str) -> bool:
+    """A capitalised word that can be a first name: no ordinary word, place or source noun."""
+    return is_name_word(word) and not countries().get((word,)) and (word.lower(),) not in lexicon() \
+        and (word,) not in lexicon() and word.lower() not in easy_words()
+
+
 def _given_name(word: str) -> bool:
-    """A capitalised word that is a common given name and no ordinary word, place or source noun."""
-    return is_name_word(word) and given_name_gender(word) is not None and word.lower() not in easy_words() \
-        and countries().get((word,)) is None and (word.lower(),) not in lexicon()
+    """A common given name that is no ordinary word, place or source noun ("Maria", not "Will")."""
+    return given_name_gender(word) is not None and _plain_name_word(word)
 
 
 def _untitled_person(book: SpeakerBook, text: str, tokens: list[Span], i: int) -> int:
