@@ -143,16 +143,20 @@ def _reported(ctx: Context, sent: Span, cue: Cue) -> Raw | None:
     return Raw(sent, cue, m, "indirect", rule, content=strip_punct(text, *content))
 
 
+def _words_after_cue(ctx: Context, cue_end: int, sent_end: int) -> int:
+    """Where the words after a cue begin, past a "that" right after it ("said (that) Tom Baker ...")."""
+    start = ctx.first_visible(cue_end, sent_end)
+    first = _FIRST_WORD.match(ctx.text, start, sent_end)
+    return ctx.first_visible(first.end(), sent_end) if first and first.group() == "that" else start
+
+
 def _demand(ctx: Context, sent: Span, cue: Cue) -> tuple[int, int]:
     """What a demand asks for: "called for an inquiry into the crash that killed two" keeps its "that"
     (only "urged that ..." right after the cue opens a clause); it stops at a semicolon, or at a comma before
     a clause word or another cue (", which the council rejected", ", saying ..."). "and"/"or" after the
     first comma open a new clause; after a later one they end a list ("an inquiry, a refund, and an apology")."""
     text = ctx.text
-    start = ctx.first_visible(cue.end, sent.end)
-    first = _FIRST_WORD.match(text, start, sent.end)
-    if first and first.group() == "that":
-        start = first.end()
+    start = _words_after_cue(ctx, cue.end, sent.end)
     later = {c.start for c in find_cues(ctx, start, sent.end)}
     commas = 0
     for stop in _DEMAND_STOP.finditer(text, start, sent.end):
@@ -242,17 +246,13 @@ def drop_nested(ctx: Context, raws: list[Raw]) -> list[Raw]:
     inner speaker's phrase must open the outer cue's content (a second clause, "..., and Tom Baker said",
     is speech of its own).
     """
-    text = ctx.text
     opens: dict[int, Raw] = {}
     for r in raws:
         cues = list(r.extra)  # ", and said the engineer had warned ...": a second cue of the same speaker
         if r.content is not None and r.cue is not None and r.content[0] >= r.cue.end:
             cues.append(r.cue)  # not "..., X said", where the words come before the cue
         for cue in cues:
-            start = ctx.first_visible(cue.end, r.sentence.end)
-            if text[start:start + 5].lower() == "that ":
-                start = ctx.first_visible(start + 5, r.sentence.end)
-            opens.setdefault(start, r)
+            opens.setdefault(_words_after_cue(ctx, cue.end, r.sentence.end), r)
     kept = []
     for r in raws:
         outer = opens.get(r.mention.start) if r.mention is not None else None
