@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -141,43 +142,56 @@ def _relative_source(ctx: Context, lo: int, cue_start: int, sent: Span) -> tuple
             k -= 1
     if k == 0 or words[k - 1].text not in _RELATIVE or words[k - 1].start < lo:
         return None
-    comma = ctx.last_visible(lo, words[k - 1].start)
-    if comma <= lo or ctx.text[comma - 1] != ",":
+    chunk = _chunk_before_comma(ctx, lo, words[k - 1].start)
+    if chunk is None:
         return None  # "the man who said" with no comma: a restrictive clause, read by the plain rules
     close = ctx.text.find(",", cue_start, sent.end)
     if close >= 0 and any(c.start <= ctx.first_visible(close + 1, sent.end) + 1
                           for c in find_cues(ctx, close + 1, min(sent.end, close + 40))):
         return None  # "The director, who asked not to be named, told Reuters": the main verb comes after
+    s, e = chunk
     for _ in range(2):  # the phrase before the comma, or the one before an appositive ("Ann Berg, an engineer, who")
-        s, e = left_chunk(ctx, lo, comma - 1)
+        found = _longest_mention(ctx, s, e, sent, _relative_head, lead_words=DETERMINERS)
+        if found is not None:
+            at, m = found
+            before = _chunk_before_comma(ctx, lo, s) if m.kind == "anonymous" else None
+            named = _longest_mention(ctx, *before, sent, lambda x: x.kind == "person") if before else None
+            if named is not None:  # "Ann Berg, a retired nurse, who": Ann Berg
+                return named[1].start, named[1].end, named[1]
+            return at, e, m
         phrase = words_in(ctx.text, s, e)
-        for j in range(max(0, len(phrase) - _MAX_RELATIVE_HEAD), len(phrase)):  # the longest noun phrase ending there
-            w = phrase[j].text
-            if not (w[:1].isupper() or w.lower() in DETERMINERS):
-                continue
-            m = read_mention(ctx, phrase[j].start, e, sent)
-            if m is not None and m.end >= e and m.kind not in ("pronoun", "document") and \
-                    (m.kind != "anonymous" or m.role is not None):
-                named = _named_before(ctx, lo, s, sent) if m.kind == "anonymous" else None
-                return named or (phrase[j].start, e, m)  # "Ann Berg, a retired nurse, who": Ann Berg
-        comma = ctx.last_visible(lo, s)
-        if comma <= lo or ctx.text[comma - 1] != "," or not phrase or phrase[0].text.lower() not in DETERMINERS:
+        before = _chunk_before_comma(ctx, lo, s)
+        if before is None or not phrase or phrase[0].text.lower() not in DETERMINERS:
             return None  # only a short description ("a local engineer") may stand between the name and "who"
+        s, e = before
     return None
 
 
-def _named_before(ctx: Context, lo: int, s: int, sent: Span) -> tuple[int, int, Mention] | None:
-    """The person named right before the comma that opens an appositive at `s` ("Ann Berg, [a nurse]")."""
-    comma = ctx.last_visible(lo, s)
+def _relative_head(m: Mention) -> bool:
+    """A source a relative clause can follow: no pronoun or document, no unnamed source without a title."""
+    return m.kind not in ("pronoun", "document") and (m.kind != "anonymous" or m.role is not None)
+
+
+def _chunk_before_comma(ctx: Context, lo: int, pos: int) -> tuple[int, int] | None:
+    """The phrase that ends at a comma right before `pos` ("Ann Berg" in "Ann Berg, a nurse"), if any."""
+    comma = ctx.last_visible(lo, pos)
     if comma <= lo or ctx.text[comma - 1] != ",":
         return None
-    s2, e2 = left_chunk(ctx, lo, comma - 1)
-    phrase = words_in(ctx.text, s2, e2)
-    for j in range(max(0, len(phrase) - _MAX_RELATIVE_HEAD), len(phrase)):  # "The witness is Ann Berg": Ann Berg
-        if phrase[j].text[:1].isupper():
-            m = read_mention(ctx, phrase[j].start, e2, sent)
-            if m is not None and m.kind == "person" and m.end >= e2:
-                return m.start, m.end, m
+    return left_chunk(ctx, lo, comma - 1)
+
+
+def _longest_mention(ctx: Context, s: int, e: int, sent: Span, fits: Callable[[Mention], bool],
+                     lead_words: frozenset[str] = frozenset()) -> tuple[int, Mention] | None:
+    """The longest source phrase that ends at `e` and fits, with where it was read from: it starts with a
+    capital or one of `lead_words` within the last few words ("The witness is Ann Berg": Ann Berg)."""
+    phrase = words_in(ctx.text, s, e)
+    for j in range(max(0, len(phrase) - _MAX_RELATIVE_HEAD), len(phrase)):
+        w = phrase[j].text
+        if not (w[:1].isupper() or w.lower() in lead_words):
+            continue
+        m = read_mention(ctx, phrase[j].start, e, sent)
+        if m is not None and m.end >= e and fits(m):
+            return phrase[j].start, m
     return None
 
 
