@@ -69,8 +69,7 @@ def feedback_html(kind: str, message: str) -> str:
     """Feedback as escaped HTML (`kind`: right, wrong, check, hint, saved or error); colour is a bonus."""
     colour = _COLOURS.get(kind, "#333333")
     head = _HEADS.get(kind, "")
-    return (f'<div style="border-left:4px solid {colour};padding:0.2em 0.6em;'
-            f'margin:0.3em 0"><strong>{html.escape(head)}</strong> {html.escape(message)}</div>')
+    return _box(colour, f"<strong>{html.escape(head)}</strong> {html.escape(message)}")
 
 
 def verdict_html(fb: Feedback, note: str = "") -> str:
@@ -90,8 +89,12 @@ def verdict_html(fb: Feedback, note: str = "") -> str:
                          f"<ol>{items}</ol><p>Change your answer where it misses a point, then check it again.</p>")
     if note:
         parts.append(f"<p><small>{html.escape(note)}</small></p>")
-    return (f'<div style="border-left:4px solid {colour};padding:0.2em 0.6em;'
-            f'margin:0.3em 0">{"".join(parts)}</div>')
+    return _box(colour, "".join(parts))
+
+
+def _box(colour: str, inner: str) -> str:
+    """Feedback's frame: a coloured bar on the left (the word and symbol inside carry the meaning)."""
+    return f'<div style="border-left:4px solid {colour};padding:0.2em 0.6em;margin:0.3em 0">{inner}</div>'
 
 
 class LiveRegion(anywidget.AnyWidget):
