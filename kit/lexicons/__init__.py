@@ -86,3 +86,9 @@ def function_words(name: str) -> frozenset[str]:
         return _function_word_sets()[name]
     except KeyError:
         raise KeyError(f"function_words.csv has no set {name!r}") from None
+
+
+@lru_cache(maxsize=1)
+def date_words() -> frozenset[str]:
+    """Month and day names and other dating words of `sourcing_dates.csv`, as written ("May", not "may")."""
+    return frozenset(row["word"] for row in read_rows("sourcing_dates.csv", ("word", "explanation")))

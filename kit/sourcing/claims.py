@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kit.article import words_in
-from kit.lexicons import function_words, read_rows
+from kit.lexicons import date_words, function_words, read_rows
 from kit.quotes import Quotation
 from kit.sourcing.steps import checked
 from kit.sourcing.model import Attribution, Unattributed, UnattributedKind
@@ -42,7 +42,7 @@ def _date_re() -> re.Pattern:
     The words come from lexicons/sourcing_dates.csv (matched as written, so "May" but not "may");
     the pattern adds years (2026) and clock times (7:30).
     """
-    words = sorted((r["word"] for r in read_rows("sourcing_dates.csv", ("word", "explanation"))), key=len, reverse=True)
+    words = sorted(date_words(), key=len, reverse=True)
     alts = "|".join(re.escape(w) + (r"\b" if w[-1].isalnum() else "") for w in words)
     return re.compile(r"\b(?:" + alts + r")|\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
 

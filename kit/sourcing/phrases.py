@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kit.article import Span, words_in
-from kit.lexicons import function_words, read_csv
+from kit.lexicons import date_words, function_words, read_csv
 from kit.sourcing.mentions import Mention, is_document, is_statistic, lookup, lookup_noun_kind, parse_mention
 from kit.syllables import easy_words
 
@@ -156,15 +156,10 @@ def ends_clause(ctx: Context, e: int, hi: int) -> bool:
     return not rest or rest[0] in ".,;!?:—–)"
 
 
-@lru_cache(maxsize=1)
-def _date_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_csv("sourcing_dates.csv"))
-
-
 def _only_dates(phrase: str) -> bool:
     """Whether a phrase's capitalised words are all days or months ("on Wednesday", "Sept.")."""
     caps = [w.strip(".,") for w in phrase.split() if w[:1].isupper()]
-    return bool(caps) and all(w in _date_words() or w + "." in _date_words() for w in caps)
+    return bool(caps) and all(w in date_words() or w + "." in date_words() for w in caps)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -179,7 +174,7 @@ def _after_leading_date(text: str, s: int, e: int) -> int | None:
     k, dated = 0, False
     while k < len(words) - 1:
         w = words[k].text.strip(",")
-        if w in _date_words() or w + "." in _date_words() or _YEAR.fullmatch(w) or \
+        if w in date_words() or w + "." in date_words() or _YEAR.fullmatch(w) or \
                 (k and words[k - 1].text.lower() in ("this", "last", "next") and w.lower() in _DATE_NOUNS):
             dated = True
         elif not (w.lower() in _DATE_LEAD or w.isdigit() or w.rstrip("stndrh").isdigit()):
