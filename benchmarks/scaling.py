@@ -273,30 +273,20 @@ def _stages(family: Family, data: str | bytes, quick: bool) -> dict[str, Callabl
     return {"report": lambda: report(data)}
 
 
-def _time(fn: Callable[[], object], repeats: int) -> float:
+def _time(fn: Callable[[], object]) -> float:
+    """CPU seconds of one run, with nothing cached from an earlier run and no garbage collection inside."""
     from kit import spans
 
-    best = float("inf")
-    for _ in range(repeats):
-        spans._words_cached.cache_clear()  # keyed by the whole text: a repeat would find it all cached
-        gc.collect()
-        gc.disable()
-        t0 = time.process_time()
-        try:
-            fn()
-        finally:
-            t1 = time.process_time()
-            gc.enable()
-        best = min(best, t1 - t0)
-        if best > 1.0:
-            break  # slow enough that noise does not matter
-    return best
-
-
-def _measure(family: Family, n: int, quick: bool, repeats: int = 3) -> dict:
-    data = family.build(n)
-    times = {stage: _time(fn, repeats) for stage, fn in _stages(family, data, quick).items()}
-    return {"n": n, "chars": len(data), "times": times}
+    spans._words_cached.cache_clear()  # keyed by the whole text: a repeat would find it all cached
+    gc.collect()
+    gc.disable()
+    t0 = time.process_time()
+    try:
+        fn()
+    finally:
+        t1 = time.process_time()
+        gc.enable()
+    return t1 - t0
 
 
 def _measure_interleaved(family: Family, sizes: list[int], quick: bool, rounds: int = 3) -> list[dict]:
@@ -313,7 +303,7 @@ def _measure_interleaved(family: Family, sizes: list[int], quick: bool, rounds: 
             for stage, fn in stages[n].items():
                 if best[n].get(stage, 0.0) > 1.0:
                     continue  # slow enough that noise does not matter
-                best[n][stage] = min(best[n].get(stage, float("inf")), _time(fn, 1))
+                best[n][stage] = min(best[n].get(stage, float("inf")), _time(fn))
     return [{"n": n, "chars": len(built[n]), "times": best[n]} for n in sizes]
 
 
@@ -326,7 +316,7 @@ def worker(name: str, quick: bool) -> None:
     floor = 0.05 if quick else 0.2
     n = family.start
     while len(family.build(2 * n)) * 4 <= MAX_CHARS:  # calibrate on two runs (the first loads things)
-        if min(_measure(family, n, quick, repeats=2)["times"].values()) >= floor:
+        if min(_measure_interleaved(family, [n], quick, rounds=2)[0]["times"].values()) >= floor:
             break
         n *= 2
     sizes = [n] + [n * f for f in ((2,) if quick else (2, 4)) if len(family.build(n * f)) <= MAX_CHARS]
